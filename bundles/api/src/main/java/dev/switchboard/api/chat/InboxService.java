@@ -1,0 +1,25 @@
+package dev.switchboard.api.chat;
+
+import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.domain.ProjectId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inbox tab queries (INB-2..6), honouring the viewer's access rights (TEAM-7, DIST-2). Lists are sorted by
+ * last activity, newest first, and keyset-paged.
+ */
+public interface InboxService {
+
+    /**
+     * One page of a tab as {@code viewer} sees it; a tab the viewer may not see is empty.
+     *
+     * @param after the cursor of the previous page ({@link Page#next()}), or empty for the first page
+     * @param size  at most this many chats, 1..200
+     */
+    Page<ChatSummary> page(ProjectId project, MemberId viewer, InboxTab tab, Optional<String> after, int size);
+
+    /** How many chats each tab holds for {@code viewer}. */
+    Map<InboxTab, Long> counts(ProjectId project, MemberId viewer);
+}
