@@ -17,7 +17,7 @@ public final class Credentials {
 
     @Activate
     public Credentials(TeamConfig config) {
-        this(new PasswordHasher(config.password_bcryptCost()),
+        this(new PasswordHasher(config.password_memoryKib(), config.password_iterations()),
                 new LoginThrottle(Clock.systemUTC(), config.login_freeFailures(),
                         Duration.ofSeconds(config.login_windowSeconds()),
                         Duration.ofSeconds(config.login_maxDelaySeconds())));

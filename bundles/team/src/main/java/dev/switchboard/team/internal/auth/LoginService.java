@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Console logins: bcrypt-checked passwords, throttled per e-mail and per remote address. */
+/** Console logins: Argon2id-checked passwords, throttled per e-mail and per remote address. */
 @Component(service = Authenticator.class)
 public final class LoginService implements Authenticator {
 

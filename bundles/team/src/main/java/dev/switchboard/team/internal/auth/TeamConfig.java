@@ -9,8 +9,11 @@ public @interface TeamConfig {
 
     String PID = "dev.switchboard.team";
 
-    @AttributeDefinition(description = "bcrypt cost factor (each step doubles the work); 10 to 14 is sensible")
-    int password_bcryptCost() default 12;
+    @AttributeDefinition(description = "Argon2id memory per password hash, in KiB")
+    int password_memoryKib() default PasswordHasher.DEFAULT_MEMORY_KIB;
+
+    @AttributeDefinition(description = "Argon2id iterations per password hash")
+    int password_iterations() default 2;
 
     @AttributeDefinition(description = "failed logins per e-mail or address before throttling starts")
     int login_freeFailures() default 5;

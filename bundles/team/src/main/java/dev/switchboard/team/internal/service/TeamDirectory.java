@@ -149,7 +149,7 @@ public final class TeamDirectory implements ProjectService, MemberService {
             throw new InvalidInput("password", "shorter than " + MIN_PASSWORD_LENGTH + " characters");
         }
         String e = Inputs.email(email);
-        // Hash outside the transaction: bcrypt is slow on purpose and must not hold a connection.
+        // Hash outside the transaction: Argon2id is slow on purpose and must not hold a connection.
         String hash = credentials.hasher().hash(password);
         Arrays.fill(password, '\0');
         Account account = unit.inTransaction((em, tx) -> {

@@ -28,7 +28,7 @@ public class AccountEntity {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
-    /** bcrypt hash; null until a password is set. */
+    /** Argon2id hash in PHC format; null until a password is set. */
     @Column(name = "password_hash")
     private String passwordHash;
 
