@@ -1,0 +1,132 @@
+package dev.switchboard.chat.internal.inbox;
+
+import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.chat.ChatSummary;
+import dev.switchboard.api.chat.InboxService;
+import dev.switchboard.api.chat.InboxTab;
+import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.team.Member;
+import dev.switchboard.api.team.MemberService;
+import dev.switchboard.chat.internal.store.ChatEntity;
+import dev.switchboard.chat.internal.store.ChatUnit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The inbox tab queries (INB-2..6) with the viewer's access rights (TEAM-7, DIST-2). Each tab is one state of
+ * one project, newest activity first, keyset-paged on (last_activity, id) so that a page costs the same however
+ * deep it is; index {@code chat_tab_ix} serves them.
+ */
+@Component(service = InboxService.class)
+public final class InboxQueries implements InboxService {
+
+    private static final String MINE = "(c.responsible_id = ?2 or exists (select 1 from chat_participant p"
+            + " where p.chat_id = c.id and p.member_id = ?2))";
+
+    private final PersistenceUnit unit;
+    private final MemberService members;
+
+    @Activate
+    public InboxQueries(@Reference ChatUnit unit, @Reference MemberService members) {
+        this(unit.unit(), members);
+    }
+
+    public InboxQueries(PersistenceUnit unit, MemberService members) {
+        this.unit = unit;
+        this.members = members;
+    }
+
+    @Override
+    public Page<ChatSummary> page(ProjectId project, MemberId viewer, InboxTab tab, Optional<String> after,
+                                  int size) {
+        if (size < 1 || size > 200) {
+            throw new InvalidInput("size", "must be 1 to 200");
+        }
+        Member member = member(project, viewer);
+        Optional<String> filter = filter(member, tab);
+        if (filter.isEmpty()) {
+            return Page.last(List.of());
+        }
+        Optional<Cursor> cursor = after.map(Cursor::decode);
+        String sql = "select c.* from chat c where c.project_id = ?1 and c.state = ?3 and " + filter.get()
+                + cursor.map(c -> " and (c.last_activity < ?4 or (c.last_activity = ?4 and c.id < ?5))").orElse("")
+                + " order by c.last_activity desc, c.id desc limit " + (size + 1);
+        return unit.read((em, tx) -> {
+            Query q = bind(em.createNativeQuery(sql, ChatEntity.class), project, viewer, tab);
+            cursor.ifPresent(c -> q.setParameter(4, OffsetDateTime.ofInstant(c.lastActivity(), ZoneOffset.UTC))
+                    .setParameter(5, c.id()));
+            @SuppressWarnings("unchecked")
+            List<ChatEntity> rows = q.getResultList();
+            List<ChatSummary> items = new ArrayList<>(rows.stream().limit(size).map(ChatEntity::toSummary).toList());
+            if (rows.size() <= size) {
+                return Page.last(items);
+            }
+            ChatSummary last = items.get(items.size() - 1);
+            return new Page<>(items, Optional.of(new Cursor(last.lastActivity(), last.id().value()).encode()));
+        });
+    }
+
+    @Override
+    public Map<InboxTab, Long> counts(ProjectId project, MemberId viewer) {
+        Member member = member(project, viewer);
+        return unit.read((em, tx) -> {
+            Map<InboxTab, Long> counts = new EnumMap<>(InboxTab.class);
+            for (InboxTab tab : InboxTab.values()) {
+                counts.put(tab, filter(member, tab).map(f -> count(em, project, viewer, tab, f)).orElse(0L));
+            }
+            return counts;
+        });
+    }
+
+    private long count(EntityManager em, ProjectId project, MemberId viewer, InboxTab tab, String filter) {
+        Query q = em.createNativeQuery(
+                "select count(*) from chat c where c.project_id = ?1 and c.state = ?3 and " + filter);
+        return ((Number) bind(q, project, viewer, tab).getSingleResult()).longValue();
+    }
+
+    private static Query bind(Query q, ProjectId project, MemberId viewer, InboxTab tab) {
+        return q.setParameter(1, project.value()).setParameter(2, viewer.value())
+                .setParameter(3, state(tab).name());
+    }
+
+    private Member member(ProjectId project, MemberId viewer) {
+        return members.find(viewer).filter(m -> m.project().equals(project))
+                .orElseThrow(() -> new NotAllowed("read inbox of project " + project));
+    }
+
+    private static ChatState state(InboxTab tab) {
+        return switch (tab) {
+            case NEW -> ChatState.NEW;
+            case MINE, OTHERS -> ChatState.ACTIVE;
+            case DONE -> ChatState.DONE;
+        };
+    }
+
+    /** The SQL condition that limits a tab to what the viewer may see; empty if the tab is closed to them. */
+    static Optional<String> filter(Member viewer, InboxTab tab) {
+        boolean senior = viewer.role().maySupervise();
+        return switch (tab) {
+            case NEW -> senior || viewer.rights().seeNew() ? Optional.of("?2 = ?2") : Optional.empty();
+            case MINE -> Optional.of(MINE);
+            case OTHERS -> senior || viewer.rights().seeOthers() ? Optional.of("not " + MINE) : Optional.empty();
+            case DONE -> Optional.of(senior || viewer.rights().seeOthers() ? "?2 = ?2" : MINE);
+        };
+    }
+
+}
