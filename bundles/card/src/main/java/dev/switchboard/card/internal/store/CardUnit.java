@@ -1,0 +1,33 @@
+package dev.switchboard.card.internal.store;
+
+import dev.switchboard.api.store.Database;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.store.UnitSpec;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The card bundle's persistence unit: its schema is migrated when the bundle activates. Its services and
+ * entities arrive with the client-card work (CARD-1..9); the tables are here so that every installation
+ * carries the same schema history from the first release.
+ */
+@Component(service = CardUnit.class)
+public final class CardUnit {
+
+    private final PersistenceUnit unit;
+
+    @Activate
+    public CardUnit(@Reference Database database) {
+        this.unit = database.open(spec());
+    }
+
+    public static UnitSpec spec() {
+        return new UnitSpec("card", CardUnit.class.getClassLoader(), List.of(), "db/migration/card");
+    }
+
+    public PersistenceUnit unit() {
+        return unit;
+    }
+}
