@@ -1,0 +1,58 @@
+package dev.switchboard.itest;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium and ChromeDriver (installed by .ci/run), never a browser a tool downloads. */
+final class Browser implements AutoCloseable {
+
+    final WebDriver driver;
+
+    Browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,900", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("switchboard-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void awaitGone(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    void type(String id, String text) {
+        WebElement input = await(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void logIn(String email, String password) {
+        type("login-email", email);
+        type("login-password", password);
+        await(By.id("login-submit")).click();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
