@@ -125,8 +125,16 @@ final class KarafProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroy();
+            // bin/stop asks Karaf to shut down cleanly through its shutdown port, as an operator would.
+            try {
+                new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                        .waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                process.descendants().forEach(ProcessHandle::destroy);
+            }
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
