@@ -1,0 +1,41 @@
+package dev.switchboard.console.internal.web;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The console's own settings, PID {@code dev.switchboard.console} ({@code etc/dev.switchboard.console.cfg}). The
+ * HTTP port is not here: it belongs to Felix HTTP ({@code org.apache.felix.http}, {@code
+ * org.osgi.service.http.port}).
+ */
+@ObjectClassDefinition(name = "Switchboard console", description = "The manager's web console (PLAT-2, INB-2).")
+public @interface ConsoleConfig {
+
+    String PID = "dev.switchboard.console";
+
+    /**
+     * Becomes the whiteboard context's service property of the same name, so the context path an operator sets
+     * is the one Felix HTTP serves.
+     */
+    @AttributeDefinition(name = "Context path", description = "Where the console is served, e.g. / or /console")
+    String osgi_http_whiteboard_context_path() default "/";
+
+    @AttributeDefinition(name = "Push transport",
+            description = "LONG_POLLING works on every Felix HTTP Jetty 12 variant; WEBSOCKET_XHR and WEBSOCKET "
+                    + "need the with-jakarta-websockets variant with org.apache.felix.jakarta.websocket.enable=true")
+    PushTransport push_transport() default PushTransport.LONG_POLLING;
+
+    @AttributeDefinition(name = "Session timeout (minutes)", min = "1")
+    int session_timeout_minutes() default 30;
+
+    @AttributeDefinition(name = "Inbox page size", description = "Chats loaded per page of an inbox tab", min = "1",
+            max = "200")
+    int inbox_page_size() default 50;
+
+    /** Mirrors Vaadin's {@code Transport} so the configuration does not depend on Vaadin's enum. */
+    enum PushTransport {
+        LONG_POLLING,
+        WEBSOCKET,
+        WEBSOCKET_XHR
+    }
+}
