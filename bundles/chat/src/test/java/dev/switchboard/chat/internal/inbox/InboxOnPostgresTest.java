@@ -1,0 +1,153 @@
+package dev.switchboard.chat.internal.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.api.chat.ChatSummary;
+import dev.switchboard.api.chat.InboxTab;
+import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.domain.Role;
+import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.team.AccessRights;
+import dev.switchboard.api.team.Member;
+import dev.switchboard.api.team.Project;
+import dev.switchboard.chat.internal.store.ChatEntity;
+import dev.switchboard.chat.internal.store.ChatUnit;
+import dev.switchboard.store.testing.PostgresDatabase;
+import dev.switchboard.team.internal.auth.Credentials;
+import dev.switchboard.team.internal.auth.LoginThrottle;
+import dev.switchboard.team.internal.auth.PasswordHasher;
+import dev.switchboard.team.internal.service.TeamDirectory;
+import dev.switchboard.team.internal.store.TeamUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The inbox tabs over real rows in PostgreSQL (INB-2..6, TEAM-7, DIST-2). */
+class InboxOnPostgresTest {
+
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
+
+    static PersistenceUnit chats;
+    static TeamDirectory team;
+    static InboxQueries inbox;
+    static Project project;
+    static Member vitaly;
+    static Member dima;
+    static Member junior;
+    static Member owner;
+    static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+
+    @BeforeAll
+    static void data() {
+        team = new TeamDirectory(DB.database().open(TeamUnit.spec()), new Credentials(new PasswordHasher(8192, 1),
+                new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(1), Duration.ofMinutes(1))),
+                Clock.systemUTC());
+        chats = DB.database().open(ChatUnit.spec());
+        inbox = new InboxQueries(chats, team);
+        project = team.create("Inbox");
+        owner = team.add(project.id(), "owner@example.com", "Owner", Role.OWNER);
+        vitaly = team.add(project.id(), "vitaly@example.com", "Vitaly", Role.MANAGER);
+        dima = team.add(project.id(), "dima@example.com", "Dima", Role.MANAGER);
+        junior = team.setRights(team.add(project.id(), "junior@example.com", "Junior", Role.MANAGER).id(),
+                new AccessRights(false, false));
+        for (int i = 0; i < 25; i++) {
+            chat("new " + i, "NEW", null, T0.plusSeconds(i));
+        }
+        chat("vitaly's", "ACTIVE", vitaly, T0.plusSeconds(100));
+        long shared = chat("dima's with vitaly", "ACTIVE", dima, T0.plusSeconds(101));
+        chat("dima's alone", "ACTIVE", dima, T0.plusSeconds(102));
+        chat("done by vitaly", "DONE", vitaly, T0.plusSeconds(103));
+        chats.inTransaction((em, tx) -> em.createNativeQuery(
+                "insert into chat_participant (chat_id, member_id) values (?1, ?2)")
+                .setParameter(1, shared).setParameter(2, vitaly.id().value()).executeUpdate());
+        // another project's chat never shows
+        Project other = team.create("Other");
+        chats.inTransaction((em, tx) -> {
+            em.persist(new ChatEntity(other.id().value(), "elsewhere", "widget", T0));
+            return null;
+        });
+    }
+
+    static long chat(String client, String state, Member responsible, Instant at) {
+        return chats.inTransaction((em, tx) -> {
+            ChatEntity c = new ChatEntity(project.id().value(), client, "telegram", at);
+            em.persist(c);
+            em.flush();
+            em.createNativeQuery("update chat set state = ?1, responsible_id = ?2 where id = ?3")
+                    .setParameter(1, state)
+                    .setParameter(2, responsible == null ? null : responsible.id().value())
+                    .setParameter(3, c.id()).executeUpdate();
+            return c.id();
+        });
+    }
+
+    static List<String> names(InboxTab tab, Member viewer) {
+        return inbox.page(project.id(), viewer.id(), tab, Optional.empty(), 200).items().stream()
+                .map(ChatSummary::clientName).toList();
+    }
+
+    @Test
+    void INB4_mineHoldsChatsIAmResponsibleForOrWasAddedTo() {
+        assertThat(names(InboxTab.MINE, vitaly)).containsExactly("dima's with vitaly", "vitaly's");
+        assertThat(names(InboxTab.MINE, dima)).containsExactly("dima's alone", "dima's with vitaly");
+    }
+
+    @Test
+    void INB5_othersHoldsOtherManagersActiveChats() {
+        assertThat(names(InboxTab.OTHERS, vitaly)).containsExactly("dima's alone");
+        assertThat(names(InboxTab.OTHERS, owner)).hasSize(3);
+    }
+
+    @Test
+    void INB6_doneHoldsHandledChats() {
+        assertThat(names(InboxTab.DONE, dima)).containsExactly("done by vitaly");
+    }
+
+    @Test
+    void TEAM7_DIST2_aMemberWithoutAccessSeesNoNewAndNoOthers() {
+        assertThat(names(InboxTab.NEW, junior)).isEmpty();
+        assertThat(names(InboxTab.OTHERS, junior)).isEmpty();
+        assertThat(names(InboxTab.DONE, junior)).isEmpty();
+        assertThat(inbox.counts(project.id(), junior.id()))
+                .isEqualTo(Map.of(InboxTab.NEW, 0L, InboxTab.MINE, 0L, InboxTab.OTHERS, 0L, InboxTab.DONE, 0L));
+    }
+
+    @Test
+    void INB3_newIsPagedNewestFirstWithoutGapsOrRepeats() {
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<ChatSummary> page = inbox.page(project.id(), vitaly.id(), InboxTab.NEW, cursor, 10);
+            page.items().forEach(c -> seen.add(c.clientName()));
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates().startsWith("new 24", "new 23").endsWith("new 0");
+    }
+
+    @Test
+    void countsPerTabMatchTheLists() {
+        assertThat(inbox.counts(project.id(), vitaly.id())).isEqualTo(Map.of(
+                InboxTab.NEW, 25L, InboxTab.MINE, 2L, InboxTab.OTHERS, 1L, InboxTab.DONE, 1L));
+    }
+
+    @Test
+    void aMemberOfAnotherProjectMayNotReadThisInbox() {
+        Project other = team.create("Foreign");
+        Member stranger = team.add(other.id(), "stranger@example.com", "Stranger", Role.OWNER);
+        assertThatThrownBy(() -> inbox.page(project.id(), stranger.id(), InboxTab.NEW, Optional.empty(), 10))
+                .isInstanceOf(NotAllowed.class);
+    }
+}
