@@ -15,6 +15,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 @Entity
@@ -49,7 +52,7 @@ public class ChatEntity {
     private String lastMessage;
 
     @Column(name = "last_activity", nullable = false)
-    private Instant lastActivity;
+    private OffsetDateTime lastActivity;
 
     @Version
     private long version;
@@ -62,7 +65,7 @@ public class ChatEntity {
         this.clientName = clientName;
         this.channel = channel;
         this.state = ChatState.NEW;
-        this.lastActivity = at;
+        this.lastActivity = utc(at);
     }
 
     public Long id() {
@@ -71,8 +74,13 @@ public class ChatEntity {
 
     public ChatSummary toSummary() {
         return new ChatSummary(new ChatId(id), clientName, channel, state,
-                lastMessage == null ? "" : lastMessage, lastActivity,
+                lastMessage == null ? "" : lastMessage, lastActivity.toInstant(),
                 Optional.ofNullable(responsibleId).map(MemberId::new),
                 Optional.ofNullable(previousResponsibleId).map(MemberId::new));
+    }
+
+    /** Jakarta Persistence 3.1 has no Instant mapping; times are stored as UTC offsets. */
+    private static OffsetDateTime utc(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

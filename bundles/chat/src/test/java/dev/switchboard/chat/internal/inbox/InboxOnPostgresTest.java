@@ -83,10 +83,12 @@ class InboxOnPostgresTest {
             ChatEntity c = new ChatEntity(project.id().value(), client, "telegram", at);
             em.persist(c);
             em.flush();
-            em.createNativeQuery("update chat set state = ?1, responsible_id = ?2 where id = ?3")
-                    .setParameter(1, state)
-                    .setParameter(2, responsible == null ? null : responsible.id().value())
-                    .setParameter(3, c.id()).executeUpdate();
+            em.createNativeQuery("update chat set state = ?1 where id = ?2")
+                    .setParameter(1, state).setParameter(2, c.id()).executeUpdate();
+            if (responsible != null) {
+                em.createNativeQuery("update chat set responsible_id = ?1 where id = ?2")
+                        .setParameter(1, responsible.id().value()).setParameter(2, c.id()).executeUpdate();
+            }
             return c.id();
         });
     }

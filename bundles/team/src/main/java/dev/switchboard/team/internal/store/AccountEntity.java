@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 @Entity
@@ -36,7 +37,7 @@ public class AccountEntity {
     private String language;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected AccountEntity() {
     }
@@ -44,7 +45,7 @@ public class AccountEntity {
     public AccountEntity(String email, String displayName, Instant createdAt) {
         this.email = email;
         this.displayName = displayName;
-        this.createdAt = createdAt;
+        this.createdAt = Times.utc(createdAt);
     }
 
     public Long id() {

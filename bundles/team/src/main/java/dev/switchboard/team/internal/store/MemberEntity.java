@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "member")
@@ -47,7 +48,7 @@ public class MemberEntity {
     private boolean seeOthers;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected MemberEntity() {
     }
@@ -58,7 +59,7 @@ public class MemberEntity {
         this.role = role;
         this.seeNew = rights.seeNew();
         this.seeOthers = rights.seeOthers();
-        this.createdAt = createdAt;
+        this.createdAt = Times.utc(createdAt);
     }
 
     public void setRights(AccessRights rights) {

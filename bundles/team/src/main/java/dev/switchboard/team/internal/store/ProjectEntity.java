@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 @Entity
@@ -29,7 +30,7 @@ public class ProjectEntity {
     private String nameKey;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected ProjectEntity() {
     }
@@ -37,7 +38,7 @@ public class ProjectEntity {
     public ProjectEntity(String name, Instant createdAt) {
         this.name = name;
         this.nameKey = key(name);
-        this.createdAt = createdAt;
+        this.createdAt = Times.utc(createdAt);
     }
 
     public static String key(String name) {
@@ -49,6 +50,6 @@ public class ProjectEntity {
     }
 
     public Project toRecord() {
-        return new Project(new ProjectId(id), name, createdAt);
+        return new Project(new ProjectId(id), name, createdAt.toInstant());
     }
 }
