@@ -1,0 +1,1 @@
+create table good_table (id bigint primary key);

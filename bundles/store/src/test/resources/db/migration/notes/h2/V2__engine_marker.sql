@@ -1,0 +1,2 @@
+create table engine_marker (engine varchar(20) not null);
+insert into engine_marker (engine) values ('h2');

@@ -1,0 +1,1 @@
+create table tag (name varchar(40) primary key);
