@@ -32,6 +32,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -122,7 +124,7 @@ public final class ConsoleServlet extends VaadinServlet {
             super.init(new ConsoleServletConfig(servletConfig));
             LOG.info("Console started at {} in {} ms, mode={}, push={}", contextPath,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    getService().getDeploymentConfiguration().getMode(), transport);
+                    getService().getDeploymentConfiguration().getMode().name(), transport);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -174,6 +176,21 @@ public final class ConsoleServlet extends VaadinServlet {
         @Override
         protected Instantiator createInstantiator() {
             return new ConsoleInstantiator(this, services, i18n, uiSetup);
+        }
+
+        /**
+         * Asks the servlet context directly. Vaadin's own version, seeing Jetty 12, checks that the URL exists
+         * through {@code Path.of(url.toURI())}, which fails for {@code bundle:} URLs; the console's context
+         * helper only ever returns URLs of resources that exist.
+         */
+        @Override
+        public URL getStaticResource(String path) {
+            try {
+                return getServlet().getServletContext().getResource(path);
+            } catch (MalformedURLException e) {
+                LOG.warn("Cannot look up static resource {}", path, e);
+                return null;
+            }
         }
     }
 
