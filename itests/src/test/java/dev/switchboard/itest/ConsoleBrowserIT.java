@@ -64,7 +64,7 @@ public class ConsoleBrowserIT {
             browser.driver.get(karaf.consoleUri().toString());
             browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             browser.await(By.id("tab-new"));
-            By panelTab = By.id("panel-views-itest-panel");
+            By panelTab = By.id("tab-view-itest-panel");
             assertThat(browser.driver.findElements(panelTab)).isEmpty();
 
             String installed = karaf.shell("bundle:install -s file:" + ExamOptions.itestPanelJar().getAbsolutePath());

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * @param migrations     class-path folder of the owner's migrations, e.g. {@code db/migration/team}. Scripts
  *                       for every database go in its {@code common} sub-folder
  *                       ({@code V1__accounts.sql}); scripts for one engine only in {@code postgresql} or
- *                       {@code h2}. Versions are unique across these folders.
+ *                       {@code h2}. Versions are unique across these folders. In OSGi the scripts are
+ *                       listed through the owner bundle's wiring, so they must be in the owner's own jar (or
+ *                       a fragment of it), not in a bundle it imports from.
  */
 public record UnitSpec(String name, ClassLoader classLoader, List<String> entityClasses, String migrations) {
 

@@ -12,6 +12,8 @@ import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
 
 import javax.sql.DataSource;
 import java.net.URL;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWiring;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,16 @@ public final class EntityManagerFactories {
         URL root = spec.classLoader().getResource(folder);
         if (root == null) {
             root = spec.classLoader().getResource(folder + "/common");
+        }
+        if (root == null) {
+            // Jars built without directory entries (Pax Exam's probes, some build tools) have no URL for the
+            // folder itself; any script in it serves, as EclipseLink resolves META-INF/orm.xml beside it.
+            root = FrameworkUtil.getBundle(spec.classLoader())
+                    .map(b -> b.adapt(BundleWiring.class))
+                    .flatMap(w -> w.listResources("/" + folder, "*", BundleWiring.LISTRESOURCES_RECURSE).stream()
+                            .filter(name -> !name.endsWith("/")).sorted().findFirst()
+                            .map(name -> w.getClassLoader().getResource(name)))
+                    .orElse(null);
         }
         if (root == null) {
             throw new StoreException("unit '" + spec.name() + "' has no migrations folder " + folder);
