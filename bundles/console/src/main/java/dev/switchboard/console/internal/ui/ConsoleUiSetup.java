@@ -3,22 +3,19 @@ package dev.switchboard.console.internal.ui;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.shared.ui.Transport;
 import java.time.Duration;
 
 /**
- * What every console session and page gets when it starts: the session timeout from the configuration, the push
- * transport from the configuration, and the guard that sends anonymous visitors to the login page.
+ * What every console session and page gets when it starts: the session timeout from the configuration and the
+ * guard that sends anonymous visitors to the login page.
  */
 public final class ConsoleUiSetup implements VaadinServiceInitListener {
 
     private static final long serialVersionUID = 1L;
 
-    private final Transport transport;
     private final int sessionTimeoutSeconds;
 
-    public ConsoleUiSetup(Transport transport, Duration sessionTimeout) {
-        this.transport = transport;
+    public ConsoleUiSetup(Duration sessionTimeout) {
         this.sessionTimeoutSeconds = Math.toIntExact(sessionTimeout.toSeconds());
     }
 
@@ -26,10 +23,7 @@ public final class ConsoleUiSetup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(
                 init -> init.getSession().getSession().setMaxInactiveInterval(sessionTimeoutSeconds));
-        event.getSource().addUIInitListener(init -> {
-            init.getUI().getPushConfiguration().setTransport(transport);
-            init.getUI().addBeforeEnterListener(ConsoleUiSetup::requireLogin);
-        });
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(ConsoleUiSetup::requireLogin));
     }
 
     private static void requireLogin(BeforeEnterEvent event) {

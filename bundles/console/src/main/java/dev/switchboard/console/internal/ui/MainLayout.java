@@ -249,9 +249,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
             viewTabs.add(tab);
             addTab(tab, Routes.VIEW + "/" + panel.key());
         }
-        if (selectedTarget != null) {
-            targets.entrySet().stream().filter(entry -> entry.getValue().equals(selectedTarget)).findFirst()
-                    .ifPresent(entry -> tabs.setSelectedTab(entry.getKey()));
-        }
+        // Tabs selects a neighbour when the selected tab is removed; the page did not change, so neither may the
+        // selection (a view that left keeps showing its "not available" note with no tab highlighted)
+        tabs.setSelectedTab(targets.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(selectedTarget)).map(Map.Entry::getKey)
+                .findFirst().orElse(null));
     }
 }

@@ -20,9 +20,16 @@ public @interface ConsoleConfig {
     @AttributeDefinition(name = "Context path", description = "Where the console is served, e.g. / or /console")
     String osgi_http_whiteboard_context_path() default "/";
 
+    /**
+     * Long-polling is the default because it is the one that works on Felix HTTP Jetty 12 1.1.6. The websocket
+     * transports need its {@code with-jakarta-websockets} variant (plus the Jakarta WebSocket API, jetty-client
+     * and Jetty's ee10 websocket modules, and {@code org.apache.felix.jakarta.websocket.enable=true}); there the
+     * handshake succeeds, but Atmosphere's websocket endpoint sees the container's HTTP session, not the
+     * whiteboard context's, so Vaadin answers every push message with "session expired".
+     */
     @AttributeDefinition(name = "Push transport",
-            description = "LONG_POLLING works on every Felix HTTP Jetty 12 variant; WEBSOCKET_XHR and WEBSOCKET "
-                    + "need the with-jakarta-websockets variant with org.apache.felix.jakarta.websocket.enable=true")
+            description = "LONG_POLLING (works on Felix HTTP Jetty 12), WEBSOCKET or WEBSOCKET_XHR (not usable on "
+                    + "the Felix HTTP whiteboard yet: the websocket endpoint does not see the console's session)")
     PushTransport push_transport() default PushTransport.LONG_POLLING;
 
     @AttributeDefinition(name = "Session timeout (minutes)", min = "1")

@@ -5,6 +5,7 @@ import com.vaadin.flow.di.LookupInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.router.InternalServerError;
 import com.vaadin.flow.router.RouteNotFoundError;
+import com.vaadin.flow.server.Constants;
 import com.vaadin.flow.server.InitParameters;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
@@ -103,7 +104,7 @@ public final class ConsoleServlet extends VaadinServlet {
         byType.put(ConsoleI18N.class, i18n);
         byType.put(ConsoleSettings.class, settings);
         this.services = new ConsoleServices(byType);
-        this.uiSetup = new ConsoleUiSetup(transport, Duration.ofMinutes(config.session_timeout_minutes()));
+        this.uiSetup = new ConsoleUiSetup(Duration.ofMinutes(config.session_timeout_minutes()));
     }
 
     @Override
@@ -117,17 +118,24 @@ public final class ConsoleServlet extends VaadinServlet {
             new LookupServletContainerInitializer().process(new HashSet<>(Set.of(LookupInitializer.class)),
                     servletContext);
             VaadinServletContext context = new VaadinServletContext(servletContext);
-            VaadinAppShellInitializer.init(new HashSet<>(Set.of(ConsoleShell.class)), context);
+            VaadinAppShellInitializer.init(new HashSet<>(Set.of(ConsoleShell.forTransport(transport))),
+                    context);
             new ErrorNavigationTargetInitializer().initialize(
                     new HashSet<>(Set.of(RouteNotFoundError.class, InternalServerError.class)), context);
             Routes.register(ApplicationRouteRegistry.getInstance(context));
-            super.init(new ConsoleServletConfig(servletConfig));
+            super.init(new ConsoleServletConfig(servletConfig, pushPath()));
             LOG.info("Console started at {} in {} ms, mode={}, push={}", contextPath,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     getService().getDeploymentConfiguration().getMode().name(), transport);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Where the browser opens the push websocket: Vaadin's {@code VAADIN/push} under the context path. */
+    private String pushPath() {
+        String prefix = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
+        return prefix + "/" + Constants.PUSH_MAPPING;
     }
 
     @Override
@@ -200,16 +208,22 @@ public final class ConsoleServlet extends VaadinServlet {
      * The frontend mapping is named because the whiteboard's servlet context does not list its registrations.
      */
     private static final class ConsoleServletConfig implements ServletConfig {
+        /** {@code org.atmosphere.cpr.ApplicationConfig.JSR356_MAPPING_PATH}; Atmosphere is private to vaadin-runtime. */
+        private static final String ATMOSPHERE_JSR356_MAPPING_PATH = "org.atmosphere.container.JSR356AsyncSupport.mappingPath";
+
         private final ServletConfig delegate;
         private final Map<String, String> parameters = new LinkedHashMap<>();
 
-        ConsoleServletConfig(ServletConfig delegate) {
+        ConsoleServletConfig(ServletConfig delegate, String pushPath) {
             this.delegate = delegate;
             for (String name : Collections.list(delegate.getInitParameterNames())) {
                 parameters.put(name, delegate.getInitParameter(name));
             }
             parameters.put(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
             parameters.put(VaadinServlet.INTERNAL_VAADIN_SERVLET_VITE_DEV_MODE_FRONTEND_PATH, "/*");
+            // Atmosphere registers its websocket endpoint at the servlet's mapping, which it reads from the servlet
+            // registrations the whiteboard does not offer; name it, as Vaadin's Spring integration does
+            parameters.put(ATMOSPHERE_JSR356_MAPPING_PATH, pushPath);
         }
 
         @Override
