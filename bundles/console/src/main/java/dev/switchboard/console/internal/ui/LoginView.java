@@ -1,5 +1,6 @@
 package dev.switchboard.console.internal.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -131,7 +132,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         private Durations() {
         }
 
-        static String format(com.vaadin.flow.component.Component where, Duration duration) {
+        static String format(Component where, Duration duration) {
             long seconds = Math.max(1, duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0));
             long minutes = seconds / 60;
             return minutes == 0
