@@ -19,15 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.dto.ServiceReferenceDTO;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 
 /**
  * What every boot of the distribution must give, whichever database it is pointed at. Runs inside the
@@ -157,20 +157,42 @@ public abstract class DistributionChecks {
         awaitPanels(0);
     }
 
+    /** Waits until the console's panel registry has bound exactly {@code expected} panels of the itest bundle. */
     private void awaitPanels(int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int found = -1;
+        long found = -1;
         while (System.nanoTime() < deadline) {
-            Collection<ServiceReference<ConsolePanel>> refs = context.getServiceReferences(ConsolePanel.class,
-                    "(" + ConsolePanel.SLOT_PROPERTY + "=views)");
-            found = (int) refs.stream().filter(r -> "dev.switchboard.itest.panel"
-                    .equals(r.getBundle().getSymbolicName())).collect(Collectors.counting()).longValue();
+            found = registryBound().stream().filter(bundleId -> {
+                Bundle b = context.getBundle(bundleId);
+                return b != null && "dev.switchboard.itest.panel".equals(b.getSymbolicName());
+            }).count();
             if (found == expected) {
                 return;
             }
             Thread.sleep(100);
         }
-        assertEquals("itest panel services", expected, found);
+        assertEquals("itest panels bound by the console", expected, found);
+    }
+
+    /** For each ConsolePanel service the console's panel registry has bound now, the bundle that registered it. */
+    private List<Long> registryBound() {
+        List<Long> bound = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!d.bundle.symbolicName.equals("dev.switchboard.console") || !d.name.endsWith("PanelRegistry")) {
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                for (SatisfiedReferenceDTO ref : c.satisfiedReferences) {
+                    for (ServiceReferenceDTO service : ref.boundServices) {
+                        Object classes = service.properties.get("objectClass");
+                        if (classes instanceof String[] names && List.of(names).contains(ConsolePanel.class.getName())) {
+                            bound.add(service.bundle);
+                        }
+                    }
+                }
+            }
+        }
+        return bound;
     }
 
     private PersistenceUnit probeUnit() {

@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Reference;
  * entities arrive with the client-card work (CARD-1..9); the tables are here so that every installation
  * carries the same schema history from the first release.
  */
-@Component(service = InteractionsUnit.class)
+// Immediate: nothing references this unit yet, and its migrations must run at start-up all the same.
+@Component(service = InteractionsUnit.class, immediate = true)
 public final class InteractionsUnit {
 
     private final PersistenceUnit unit;

@@ -72,6 +72,8 @@ public final class EntityManagerFactories {
         // JUL reaches Karaf's log through Pax Logging; EclipseLink's own default logger would print to stdout.
         properties.put(PersistenceUnitProperties.LOGGING_LOGGER, LoggerType.JavaLogger);
         properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        // A unit may own tables but no entities yet (migrations only): EclipseLink would warn on every start.
+        properties.put(PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + "metamodel", "SEVERE");
         // Mapping errors surface when the owner opens its unit, not at its first transaction.
         properties.put(PersistenceUnitProperties.DEPLOY_ON_STARTUP, "true");
         // EclipseLink keeps deployed sessions in a static registry keyed by session name and would hand a
