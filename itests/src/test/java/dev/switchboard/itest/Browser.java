@@ -19,11 +19,17 @@ final class Browser implements AutoCloseable {
     final WebDriver driver;
 
     Browser() throws IOException {
+        this("en-US");
+    }
+
+    /** A browser whose preferred language (Accept-Language) is {@code language}. */
+    Browser(String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,900", "--lang=en-US",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,900", "--lang=" + language,
                 "--user-data-dir=" + Files.createTempDirectory("switchboard-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))

@@ -49,6 +49,16 @@ public class ConsoleBrowserIT {
     }
 
     @Test
+    public void INB2_theConsoleSpeaksRussianToARussianBrowser() throws Exception {
+        try (Browser browser = new Browser("ru")) {
+            browser.driver.get(karaf.consoleUri().toString());
+            assertThat(browser.await(By.id("login-submit")).getText()).isEqualTo("Войти");
+            browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+            assertThat(browser.await(By.id("tab-new")).getText()).contains("Новые");
+        }
+    }
+
+    @Test
     public void aWrongPasswordIsRefusedWithAMessage() throws Exception {
         try (Browser browser = new Browser()) {
             browser.driver.get(karaf.consoleUri().toString());
