@@ -7,7 +7,15 @@ cd "$(dirname "$0")/.."
 sessions=${1:-20}
 tar=$(ls karaf-distribution/target/switchboard-*.tar.gz)
 work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+java_pid=
+stop() {
+  # bin/karaf runs Java as its child: stop Karaf cleanly, then make sure both are gone.
+  [ -n "$java_pid" ] && kill "$java_pid" 2>/dev/null
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap stop EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 tar -xzf "$tar" -C "$work" --strip-components=1
@@ -32,10 +40,20 @@ heap() {
 sleep 5
 echo "heap used after start (after full GC): $(heap)"
 
-for i in $(seq 1 "$sessions"); do
-  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-    --disable-sync --no-first-run --user-data-dir="$work/chromium-$i" --virtual-time-budget=8000 \
-    --dump-dom "http://127.0.0.1:$port/" > "$work/page-$i.html" 2>/dev/null
+# Each session is a headless Chromium logged in as the demo owner, looking at the inbox.
+mvn -q -f bench/pom.xml compile > /dev/null
+mkfifo "$work/hold"
+mvn -q -f bench/pom.xml exec:java -Dexec.mainClass=dev.switchboard.bench.OpenSessions \
+  -Dexec.args="http://127.0.0.1:$port/ $sessions owner@switchboard.local bench-owner-password" \
+  < "$work/hold" > "$work/sessions.out" 2>&1 &
+driver=$!
+exec 3> "$work/hold"
+until grep -q "open sessions" "$work/sessions.out"; do
+  kill -0 "$driver" 2>/dev/null || { cat "$work/sessions.out"; exit 1; }
+  sleep 1
 done
-grep -l 'login-email' "$work"/page-*.html | wc -l | xargs echo "sessions whose login view rendered:"
-echo "heap used with $sessions open sessions (after full GC): $(heap)"
+grep "open sessions" "$work/sessions.out"
+echo "heap used with $sessions logged-in sessions (after full GC): $(heap)"
+echo >&3
+exec 3>&-
+wait "$driver"
