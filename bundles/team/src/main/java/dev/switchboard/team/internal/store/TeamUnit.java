@@ -27,7 +27,7 @@ public final class TeamUnit {
 
     public static UnitSpec spec() {
         return UnitSpec.of("team", TeamUnit.class, "db/migration/team",
-                ProjectEntity.class, AccountEntity.class, MemberEntity.class);
+                ProjectEntity.class, AccountEntity.class, MemberEntity.class, GroupEntity.class);
     }
 
     public PersistenceUnit unit() {
