@@ -47,6 +47,12 @@ public final class ConsoleI18N implements I18NProvider {
         return locale == null ? ENGLISH : supported(locale.getLanguage()).orElse(ENGLISH);
     }
 
+    /** Whether there is a text for {@code key}; the engine's error keys are open-ended. */
+    public boolean has(String key, Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, nearest(locale), ConsoleI18N.class.getClassLoader(), CONTROL)
+                .containsKey(key);
+    }
+
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, nearest(locale),

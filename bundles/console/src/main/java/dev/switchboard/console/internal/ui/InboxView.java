@@ -1,46 +1,69 @@
 package dev.switchboard.console.internal.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
+import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.api.domain.Page;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import dev.switchboard.console.internal.chat.DirectoryNames;
+import dev.switchboard.console.internal.chat.Texts;
+import dev.switchboard.console.internal.live.ChatChange;
+import dev.switchboard.console.internal.live.ChatEventBridge;
+import dev.switchboard.console.internal.live.UiFeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One inbox tab (INB-2..6): the chats of New, Mine, Others or Done as the viewer may see them, newest first,
- * read page by page from the {@link InboxService}. An empty tab says so in words.
+ * One inbox tab (INB-2..6) beside the open chat: on the left the chats of New, Mine, Others or Done as the viewer
+ * may see them, by last activity, read page by page from the {@link InboxService}; on the right the chat window
+ * of the chat in the address ({@code inbox/<tab>/<chatId>}, so a chat's address can be shared). Both follow the
+ * engine's events live through server push.
  */
-public final class InboxView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public final class InboxView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
     static final String TAB_PARAMETER = "tab";
+    static final String CHAT_PARAMETER = "chat";
+    /** The most chats one tab query may return (InboxService's limit). */
+    private static final int MAX_PAGE = 200;
 
     private final transient InboxService inbox;
+    private final transient ChatSupport support;
+    private final transient ChatEventBridge live;
     private final ConsoleSettings settings;
+    private final Notifications notifications = new Notifications();
     private final List<ChatSummary> shown = new ArrayList<>();
+    private final Div list = new Div();
+    private final Div detail = new Div();
     private InboxTab tab = InboxTab.NEW;
+    private Optional<ChatId> selected = Optional.empty();
     private Optional<String> next = Optional.empty();
+    private ChatWindow window;
+    private transient Runnable unsubscribe;
 
-    public InboxView(InboxService inbox, ConsoleSettings settings) {
+    public InboxView(InboxService inbox, ChatSupport support, ChatEventBridge live, ConsoleSettings settings) {
         this.inbox = inbox;
+        this.support = support;
+        this.live = live;
         this.settings = settings;
         setSizeFull();
-        setPadding(false);
+        addClassName("sb-inbox");
+        list.setId("inbox-list");
+        list.addClassName("sb-inbox-list");
+        detail.addClassName("sb-inbox-detail");
+        add(list, detail);
     }
 
     /** The path segment of a tab: {@code new}, {@code mine}, {@code others}, {@code done}. */
@@ -57,63 +80,118 @@ public final class InboxView extends VerticalLayout implements BeforeEnterObserv
         return Optional.empty();
     }
 
+    /** The address of a chat opened from a tab. */
+    static String chatPath(InboxTab tab, ChatId chat) {
+        return Routes.INBOX + "/" + segment(tab) + "/" + chat;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<String> segment = event.getRouteParameters().get(TAB_PARAMETER);
         Optional<InboxTab> requested = segment.flatMap(InboxView::fromSegment);
+        Optional<ChatId> chat;
+        try {
+            chat = event.getRouteParameters().get(CHAT_PARAMETER).map(Long::parseLong).filter(id -> id > 0)
+                    .map(ChatId::new);
+        } catch (NumberFormatException e) {
+            chat = Optional.empty();
+        }
         if (segment.isPresent() && requested.isEmpty()) {
             event.forwardTo(InboxView.class);
             return;
         }
         tab = requested.orElse(InboxTab.NEW);
-        ConsoleSession.current().ifPresent(this::load);
+        selected = chat;
+        Optional<ConsoleSession> viewer = ConsoleSession.current();
+        if (viewer.isEmpty()) {
+            return;
+        }
+        load(viewer.get(), Math.max(settings.inboxPageSize(), 1));
+        openSelected(viewer.get());
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("tab." + segment(tab)) + " · " + getTranslation("app.name");
+        String tabTitle = getTranslation("tab." + segment(tab)) + " · " + getTranslation("app.name");
+        return window == null ? tabTitle : window.clientName().map(name -> name + " · " + tabTitle).orElse(tabTitle);
     }
 
-    private void load(ConsoleSession viewer) {
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ConsoleSession.current().ifPresent(viewer -> unsubscribe = UiFeed.follow(ui, live,
+                viewer.member().project(), changes -> follow(viewer, changes)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
+    private void follow(ConsoleSession viewer, List<ChatChange> changes) {
+        // reload as many chats as are shown, so the list keeps its length and its order by last activity
+        load(viewer, Math.min(MAX_PAGE, Math.max(settings.inboxPageSize(), shown.size())));
+        if (window != null) {
+            window.apply(changes);
+        }
+    }
+
+    private Texts texts() {
+        return new Texts(support.i18n(), getLocale());
+    }
+
+    private void load(ConsoleSession viewer, int size) {
         shown.clear();
         next = Optional.empty();
-        fetch(viewer);
+        fetch(viewer, Math.min(size, MAX_PAGE));
     }
 
-    private void fetch(ConsoleSession viewer) {
-        Page<ChatSummary> page = inbox.page(viewer.member().project(), viewer.member().id(), tab, next,
-                settings.inboxPageSize());
+    private void fetch(ConsoleSession viewer, int size) {
+        Page<ChatSummary> page = inbox.page(viewer.member().project(), viewer.member().id(), tab, next, size);
         shown.addAll(page.items());
         next = page.next();
-        render(viewer);
+        renderList(viewer);
     }
 
-    private void render(ConsoleSession viewer) {
-        removeAll();
+    private void renderList(ConsoleSession viewer) {
+        list.removeAll();
         if (shown.isEmpty()) {
-            add(new EmptyState("inbox-empty", getTranslation("inbox.empty." + segment(tab) + ".title"),
+            list.add(new EmptyState("inbox-empty", getTranslation("inbox.empty." + segment(tab) + ".title"),
                     getTranslation("inbox.empty." + segment(tab) + ".text")));
             return;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
-        Grid<ChatSummary> list = new Grid<>();
-        list.setId("inbox-list");
-        list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        list.addColumn(ChatSummary::clientName).setHeader(getTranslation("inbox.column.client")).setFlexGrow(1);
-        list.addColumn(ChatSummary::channel).setHeader(getTranslation("inbox.column.channel")).setAutoWidth(true);
-        list.addColumn(ChatSummary::lastMessage).setHeader(getTranslation("inbox.column.lastMessage"))
-                .setFlexGrow(3);
-        list.addColumn(chat -> when.format(chat.lastActivity())).setHeader(getTranslation("inbox.column.when"))
-                .setAutoWidth(true);
-        list.setItems(List.copyOf(shown));
-        add(list);
-        setFlexGrow(1, list);
+        Texts texts = texts();
+        DirectoryNames names = new DirectoryNames(support.members(), support.groups());
+        for (ChatSummary chat : shown) {
+            list.add(new ChatListItem(chat, names, texts, selected.equals(Optional.of(chat.id())),
+                    () -> UI.getCurrent().navigate(chatPath(tab, chat.id()))));
+        }
         if (next.isPresent()) {
-            Button more = new Button(getTranslation("inbox.more"), click -> fetch(viewer));
+            Button more = new Button(getTranslation("inbox.more"),
+                    click -> fetch(viewer, Math.max(settings.inboxPageSize(), 1)));
             more.setId("inbox-more");
             more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            add(more);
+            more.setWidthFull();
+            list.add(more);
         }
+    }
+
+    private void openSelected(ConsoleSession viewer) {
+        if (selected.isEmpty()) {
+            window = null;
+            detail.removeAll();
+            detail.add(new EmptyState("chat-none", getTranslation("inbox.noSelection.title"),
+                    getTranslation("inbox.noSelection.text")));
+            return;
+        }
+        if (window != null && window.chat().equals(selected.get())) {
+            return;
+        }
+        detail.removeAll();
+        window = new ChatWindow(selected.get(), viewer, support, texts(), notifications);
+        detail.add(window);
     }
 }

@@ -31,6 +31,8 @@ import dev.switchboard.console.api.ConsolePanel;
 import dev.switchboard.console.api.PanelContext;
 import dev.switchboard.console.api.Slots;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
+import dev.switchboard.console.internal.live.ChatEventBridge;
+import dev.switchboard.console.internal.live.UiFeed;
 import dev.switchboard.console.internal.panel.PanelRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,6 +58,8 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private final transient ProjectService projects;
     private final transient InboxService inbox;
     private final transient PanelRegistry panels;
+    private final transient ChatEventBridge live;
+    private transient Runnable unfollow;
 
     private final Tabs tabs = new Tabs();
     private final Map<InboxTab, Span> counts = new EnumMap<>(InboxTab.class);
@@ -65,7 +69,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private final Div content = new Div();
     private transient Runnable unsubscribe;
 
-    public MainLayout(MemberService members, ProjectService projects, InboxService inbox, PanelRegistry panels) {
+    public MainLayout(MemberService members, ProjectService projects, InboxService inbox, PanelRegistry panels,
+                      ChatEventBridge live) {
+        this.live = live;
         this.members = members;
         this.projects = projects;
         this.inbox = inbox;
@@ -198,7 +204,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         refreshCounts();
         String path = event.getLocation().getPath();
         String target = path.isEmpty() ? Routes.INBOX + "/" + InboxView.segment(InboxTab.NEW) : path;
-        targets.entrySet().stream().filter(entry -> entry.getValue().equals(target)).findFirst()
+        // a chat opened from a tab (inbox/new/42) keeps its tab selected
+        targets.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(target) || target.startsWith(entry.getValue() + "/"))
+                .findFirst()
                 .ifPresentOrElse(entry -> tabs.setSelectedTab(entry.getKey()), () -> tabs.setSelectedTab(null));
     }
 
@@ -212,7 +221,11 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
+        ConsoleStyles.install(ui);
         rebuildViewTabs(ui);
+        // the tab counts follow every chat event of the project (INB-2)
+        ConsoleSession.current().ifPresent(viewer -> unfollow = UiFeed.follow(ui, live, viewer.member().project(),
+                changes -> refreshCounts()));
         unsubscribe = panels.addListener(slot -> {
             if (Slots.VIEWS.equals(slot)) {
                 ui.access(() -> rebuildViewTabs(ui));
@@ -222,6 +235,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (unfollow != null) {
+            unfollow.run();
+            unfollow = null;
+        }
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;

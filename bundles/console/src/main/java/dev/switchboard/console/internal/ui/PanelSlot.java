@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import dev.switchboard.console.api.ConsolePanel;
 import dev.switchboard.console.api.PanelContext;
 import dev.switchboard.console.internal.panel.PanelRegistry;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,9 +30,17 @@ final class PanelSlot extends Div {
     private final String slot;
     private final transient Predicate<ConsolePanel> filter;
     private final transient Supplier<Component> emptyState;
+    private final transient Function<UI, Optional<PanelContext>> context;
     private transient Runnable unsubscribe;
 
     PanelSlot(PanelRegistry registry, String slot, Predicate<ConsolePanel> filter, Supplier<Component> emptyState) {
+        this(registry, slot, filter, emptyState, Viewer::context);
+    }
+
+    /** A slot shown in a narrower context than the page's, e.g. one chat. */
+    PanelSlot(PanelRegistry registry, String slot, Predicate<ConsolePanel> filter, Supplier<Component> emptyState,
+              Function<UI, Optional<PanelContext>> context) {
+        this.context = context;
         this.registry = registry;
         this.slot = slot;
         this.filter = filter;
@@ -60,7 +70,7 @@ final class PanelSlot extends Div {
 
     private void rebuild(UI ui) {
         removeAll();
-        PanelContext context = Viewer.context(ui).orElse(null);
+        PanelContext context = this.context.apply(ui).orElse(null);
         if (context == null) {
             return;
         }

@@ -24,7 +24,8 @@ public final class Routes {
                 routes.setRoute("login", LoginView.class);
             }
             if (!routes.isRouteRegistered(InboxView.class)) {
-                routes.setRoute(INBOX + "/:" + InboxView.TAB_PARAMETER, InboxView.class, MainLayout.class);
+                routes.setRoute(INBOX + "/:" + InboxView.TAB_PARAMETER + "/:" + InboxView.CHAT_PARAMETER + "?",
+                        InboxView.class, MainLayout.class);
                 routes.setRoute("", InboxView.class, MainLayout.class);
             }
             if (!routes.isRouteRegistered(SearchView.class)) {

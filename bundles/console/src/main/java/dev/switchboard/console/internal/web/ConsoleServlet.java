@@ -16,12 +16,16 @@ import com.vaadin.flow.server.startup.ErrorNavigationTargetInitializer;
 import com.vaadin.flow.server.startup.LookupServletContainerInitializer;
 import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import com.vaadin.flow.shared.ui.Transport;
+import dev.switchboard.api.chat.ChatService;
 import dev.switchboard.api.chat.InboxService;
+import dev.switchboard.api.team.GroupService;
 import dev.switchboard.api.team.Authenticator;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.team.ProjectService;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
+import dev.switchboard.console.internal.live.ChatEventBridge;
 import dev.switchboard.console.internal.panel.PanelRegistry;
+import dev.switchboard.console.internal.ui.ChatSupport;
 import dev.switchboard.console.internal.ui.ConsoleSettings;
 import dev.switchboard.console.internal.ui.ConsoleShell;
 import dev.switchboard.console.internal.ui.ConsoleUiSetup;
@@ -91,7 +95,10 @@ public final class ConsoleServlet extends VaadinServlet {
                           @Reference MemberService members,
                           @Reference ProjectService projects,
                           @Reference InboxService inbox,
-                          @Reference PanelRegistry panels) {
+                          @Reference ChatService chats,
+                          @Reference GroupService groups,
+                          @Reference PanelRegistry panels,
+                          @Reference ChatEventBridge live) {
         this.contextPath = config.osgi_http_whiteboard_context_path();
         this.transport = Transport.valueOf(config.push_transport().name());
         ConsoleSettings settings = new ConsoleSettings(config.inbox_page_size());
@@ -101,6 +108,8 @@ public final class ConsoleServlet extends VaadinServlet {
         byType.put(ProjectService.class, projects);
         byType.put(InboxService.class, inbox);
         byType.put(PanelRegistry.class, panels);
+        byType.put(ChatEventBridge.class, live);
+        byType.put(ChatSupport.class, new ChatSupport(chats, members, groups, panels, i18n));
         byType.put(ConsoleI18N.class, i18n);
         byType.put(ConsoleSettings.class, settings);
         this.services = new ConsoleServices(byType);

@@ -1,0 +1,53 @@
+package dev.switchboard.console.internal.live;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import dev.switchboard.api.domain.ProjectId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Brings a project's chat events into one page: events are queued as they arrive and handed to the page in one
+ * batch inside {@code ui.access}, so a burst (a take writes a system message and changes the chat) costs the page
+ * one refresh and one push, not one per event.
+ */
+public final class UiFeed {
+
+    private UiFeed() {
+    }
+
+    /**
+     * Follows {@code project} for {@code ui} until the returned handle is run (on detach).
+     *
+     * @param handler runs with the session locked, with at least one change
+     */
+    public static Runnable follow(UI ui, ChatEventBridge bridge, ProjectId project,
+                                  Consumer<List<ChatChange>> handler) {
+        Queue<ChatChange> pending = new ConcurrentLinkedQueue<>();
+        AtomicBoolean scheduled = new AtomicBoolean();
+        return bridge.subscribe(project, change -> {
+            pending.add(change);
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    ui.access(() -> {
+                        scheduled.set(false);
+                        List<ChatChange> batch = new ArrayList<>();
+                        for (ChatChange next = pending.poll(); next != null; next = pending.poll()) {
+                            batch.add(next);
+                        }
+                        if (!batch.isEmpty()) {
+                            handler.accept(batch);
+                        }
+                    });
+                } catch (UIDetachedException gone) {
+                    // the page closed between the event and now; its detach removes the subscription
+                    scheduled.set(false);
+                }
+            }
+        });
+    }
+}
