@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** A keyset position in a tab: the last activity and id of the last chat of the previous page. */
-record Cursor(Instant lastActivity, long id) {
+/** A keyset position: the time and id of the last row of the previous page (inbox tabs, chat history). */
+public record Cursor(Instant lastActivity, long id) {
 
-    String encode() {
+    public String encode() {
         String raw = lastActivity.getEpochSecond() + "." + lastActivity.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static Cursor decode(String cursor) {
+    public static Cursor decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             int colon = raw.indexOf(':');

@@ -10,6 +10,7 @@ import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.team.GroupService;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.chat.internal.store.ChatEntity;
@@ -24,14 +25,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The inbox tab queries (INB-2..6) with the viewer's access rights (TEAM-7, DIST-2). Each tab is one state of
- * one project, newest activity first, keyset-paged on (last_activity, id) so that a page costs the same however
- * deep it is; index {@code chat_tab_ix} serves them.
+ * The inbox tab queries (INB-2..6) with the viewer's access rights (TEAM-7, DIST-2) and groups (GRP-3, DIST-3).
+ * Each tab is one state of one project, newest activity first, keyset-paged on (last_activity, id) so that a page
+ * costs the same however deep it is; index {@code chat_tab_ix} serves them.
  */
 @Component(service = InboxService.class)
 public final class InboxQueries implements InboxService {
@@ -41,15 +43,17 @@ public final class InboxQueries implements InboxService {
 
     private final PersistenceUnit unit;
     private final MemberService members;
+    private final GroupService groups;
 
     @Activate
-    public InboxQueries(@Reference ChatUnit unit, @Reference MemberService members) {
-        this(unit.unit(), members);
+    public InboxQueries(@Reference ChatUnit unit, @Reference MemberService members, @Reference GroupService groups) {
+        this(unit.unit(), members, groups);
     }
 
-    public InboxQueries(PersistenceUnit unit, MemberService members) {
+    public InboxQueries(PersistenceUnit unit, MemberService members, GroupService groups) {
         this.unit = unit;
         this.members = members;
+        this.groups = groups;
     }
 
     @Override
@@ -59,7 +63,7 @@ public final class InboxQueries implements InboxService {
             throw new InvalidInput("size", "must be 1 to 200");
         }
         Member member = member(project, viewer);
-        Optional<String> filter = filter(member, tab);
+        Optional<String> filter = filter(member, tab, closedGroups(member));
         if (filter.isEmpty()) {
             return Page.last(List.of());
         }
@@ -85,10 +89,11 @@ public final class InboxQueries implements InboxService {
     @Override
     public Map<InboxTab, Long> counts(ProjectId project, MemberId viewer) {
         Member member = member(project, viewer);
+        List<Long> closed = closedGroups(member);
         return unit.read((em, tx) -> {
             Map<InboxTab, Long> counts = new EnumMap<>(InboxTab.class);
             for (InboxTab tab : InboxTab.values()) {
-                counts.put(tab, filter(member, tab).map(f -> count(em, project, viewer, tab, f)).orElse(0L));
+                counts.put(tab, filter(member, tab, closed).map(f -> count(em, project, viewer, tab, f)).orElse(0L));
             }
             return counts;
         });
@@ -121,15 +126,29 @@ public final class InboxQueries implements InboxService {
         };
     }
 
-    /** The SQL condition that limits a tab to what the viewer may see; empty if the tab is closed to them. */
-    static Optional<String> filter(Member viewer, InboxTab tab) {
-        boolean senior = viewer.role().maySupervise();
-        return switch (tab) {
-            case NEW -> senior || viewer.rights().seeNew() ? Optional.of("1 = 1") : Optional.empty();
-            case MINE -> Optional.of(MINE);
-            case OTHERS -> senior || viewer.rights().seeOthers() ? Optional.of("not " + MINE) : Optional.empty();
-            case DONE -> Optional.of(senior || viewer.rights().seeOthers() ? "1 = 1" : MINE);
-        };
+    /** The groups of the project whose chats are closed to the viewer (GRP-3, DIST-3); read outside the chat unit. */
+    private List<Long> closedGroups(Member viewer) {
+        if (viewer.role().maySupervise()) {
+            return List.of();
+        }
+        return groups.list(viewer.project()).stream().filter(g -> !g.visibleTo(viewer)).map(g -> g.id().value())
+                .sorted().toList();
     }
 
+    /**
+     * The SQL condition that limits a tab to what the viewer may see; empty if the tab is closed to them. A chat in
+     * a group closed to the viewer shows only where it is theirs (Mine, their own Done).
+     */
+    static Optional<String> filter(Member viewer, InboxTab tab, List<Long> closedGroups) {
+        boolean senior = viewer.role().maySupervise();
+        String open = closedGroups.isEmpty() ? "1 = 1" : "(c.group_id is null or c.group_id not in "
+                + closedGroups.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")")) + ")";
+        return switch (tab) {
+            case NEW -> senior || viewer.rights().seeNew() ? Optional.of(open) : Optional.empty();
+            case MINE -> Optional.of(MINE);
+            case OTHERS -> senior || viewer.rights().seeOthers()
+                    ? Optional.of("not " + MINE + " and " + open) : Optional.empty();
+            case DONE -> Optional.of(senior || viewer.rights().seeOthers() ? "(" + open + " or " + MINE + ")" : MINE);
+        };
+    }
 }

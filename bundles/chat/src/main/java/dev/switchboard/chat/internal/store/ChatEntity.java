@@ -16,10 +16,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+/**
+ * A chat: one client on one connection (architecture §3). State changes go through the engine, which checks the
+ * rules first; {@code version} makes concurrent changes lose with a conflict instead of overwriting each other.
+ */
 @Entity
 @Table(name = "chat")
 public class ChatEntity {
@@ -54,6 +56,22 @@ public class ChatEntity {
     @Column(name = "last_activity", nullable = false)
     private OffsetDateTime lastActivity;
 
+    @Column(name = "connection_id")
+    private Long connectionId;
+
+    @Column(name = "external_user_id")
+    private String externalUserId;
+
+    @Column(name = "group_id")
+    private Long groupId;
+
+    @Column(name = "pending_handover_id")
+    private Long pendingHandoverId;
+
+    /** Set when the client wrote after Done and nobody has taken the chat since (INB-3, TEAM-2). */
+    @Column(name = "repeat_request", nullable = false)
+    private boolean repeatRequest;
+
     @Version
     private long version;
 
@@ -65,11 +83,16 @@ public class ChatEntity {
         this.clientName = clientName;
         this.channel = channel;
         this.state = ChatState.NEW;
-        this.lastActivity = utc(at);
+        this.lastActivity = Times.utc(at);
     }
 
-    public Long id() {
-        return id;
+    /** A client's first chat on a connection. */
+    public static ChatEntity forClient(long projectId, long connectionId, String channel, String externalUserId,
+                                       String clientName, Instant at) {
+        ChatEntity c = new ChatEntity(projectId, clientName, channel, at);
+        c.connectionId = connectionId;
+        c.externalUserId = externalUserId;
+        return c;
     }
 
     public ChatSummary toSummary() {
@@ -79,8 +102,102 @@ public class ChatEntity {
                 Optional.ofNullable(previousResponsibleId).map(MemberId::new));
     }
 
-    /** Jakarta Persistence 3.1 has no Instant mapping; times are stored as UTC offsets. */
-    private static OffsetDateTime utc(Instant at) {
-        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    public Long id() {
+        return id;
+    }
+
+    public long projectId() {
+        return projectId;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public void setClientName(String clientName) {
+        this.clientName = clientName;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public ChatState state() {
+        return state;
+    }
+
+    public void setState(ChatState state) {
+        this.state = state;
+    }
+
+    public Optional<Long> responsibleId() {
+        return Optional.ofNullable(responsibleId);
+    }
+
+    public void setResponsibleId(Long responsibleId) {
+        this.responsibleId = responsibleId;
+    }
+
+    public Optional<Long> previousResponsibleId() {
+        return Optional.ofNullable(previousResponsibleId);
+    }
+
+    public void setPreviousResponsibleId(Long previousResponsibleId) {
+        this.previousResponsibleId = previousResponsibleId;
+    }
+
+    public Optional<Long> connectionId() {
+        return Optional.ofNullable(connectionId);
+    }
+
+    public String externalUserId() {
+        return externalUserId;
+    }
+
+    public Optional<Long> groupId() {
+        return Optional.ofNullable(groupId);
+    }
+
+    public void setGroupId(Long groupId) {
+        this.groupId = groupId;
+    }
+
+    public Optional<Long> pendingHandoverId() {
+        return Optional.ofNullable(pendingHandoverId);
+    }
+
+    public void setPendingHandoverId(Long pendingHandoverId) {
+        this.pendingHandoverId = pendingHandoverId;
+    }
+
+    public boolean repeatRequest() {
+        return repeatRequest;
+    }
+
+    public void setRepeatRequest(boolean repeatRequest) {
+        this.repeatRequest = repeatRequest;
+    }
+
+    public Instant lastActivity() {
+        return lastActivity.toInstant();
+    }
+
+    public void touch(Instant at, String message) {
+        if (at.isAfter(lastActivity.toInstant())) {
+            lastActivity = Times.utc(at);
+        }
+        if (message != null) {
+            lastMessage = shorten(message);
+        }
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The inbox shows a line of the last message (ChatSummary); the column holds 280 characters. */
+    public static String shorten(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 280 ? line : line.substring(0, 279) + "…";
     }
 }

@@ -12,21 +12,28 @@ import org.osgi.service.component.annotations.Reference;
 public final class ChatUnit {
 
     private final PersistenceUnit unit;
+    private final Database.Dialect dialect;
 
     @Activate
     public ChatUnit(@Reference Database database) {
-        this(database.open(spec()));
+        this(database.open(spec()), database.dialect());
     }
 
-    public ChatUnit(PersistenceUnit unit) {
+    public ChatUnit(PersistenceUnit unit, Database.Dialect dialect) {
         this.unit = unit;
+        this.dialect = dialect;
     }
 
     public static UnitSpec spec() {
-        return UnitSpec.of("chat", ChatUnit.class, "db/migration/chat", ChatEntity.class);
+        return UnitSpec.of("chat", ChatUnit.class, "db/migration/chat", ChatEntity.class, MessageEntity.class,
+                RequestEntity.class, ConnectionEntity.class);
     }
 
     public PersistenceUnit unit() {
         return unit;
+    }
+
+    public Database.Dialect dialect() {
+        return dialect;
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.AccessRights;
+import dev.switchboard.api.team.Group;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.chat.internal.store.ChatEntity;
@@ -18,6 +19,7 @@ import dev.switchboard.store.testing.PostgresDatabase;
 import dev.switchboard.team.internal.auth.Credentials;
 import dev.switchboard.team.internal.auth.LoginThrottle;
 import dev.switchboard.team.internal.auth.PasswordHasher;
+import dev.switchboard.team.internal.service.GroupDirectory;
 import dev.switchboard.team.internal.service.TeamDirectory;
 import dev.switchboard.team.internal.store.TeamUnit;
 import java.time.Clock;
@@ -45,6 +47,7 @@ class InboxOnPostgresTest {
     static Member dima;
     static Member junior;
     static Member owner;
+    static GroupDirectory groups;
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     @BeforeAll
@@ -53,7 +56,8 @@ class InboxOnPostgresTest {
                 new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(1), Duration.ofMinutes(1))),
                 Clock.systemUTC());
         chats = DB.database().open(ChatUnit.spec());
-        inbox = new InboxQueries(chats, team);
+        groups = new GroupDirectory(DB.database().open(TeamUnit.spec()), Clock.systemUTC());
+        inbox = new InboxQueries(chats, team, groups);
         project = team.create("Inbox");
         owner = team.add(project.id(), "owner@example.com", "Owner", Role.OWNER);
         vitaly = team.add(project.id(), "vitaly@example.com", "Vitaly", Role.MANAGER);
@@ -70,6 +74,15 @@ class InboxOnPostgresTest {
         chats.inTransaction((em, tx) -> em.createNativeQuery(
                 "insert into chat_participant (chat_id, member_id) values (?1, ?2)")
                 .setParameter(1, shared).setParameter(2, vitaly.id().value()).executeUpdate());
+        // a department closed to everyone but Dima (GRP-3): one new, one active of Dima's, one done by Dima
+        Group sales = groups.create(project.id(), owner.id(), "Sales");
+        groups.setMembers(sales.id(), owner.id(), java.util.Set.of(dima.id()));
+        for (long id : new long[] {chat("sales new", "NEW", null, T0.plusSeconds(200)),
+                chat("sales active", "ACTIVE", dima, T0.plusSeconds(201)),
+                chat("sales done", "DONE", dima, T0.plusSeconds(202))}) {
+            chats.inTransaction((em, tx) -> em.createNativeQuery("update chat set group_id = ?1 where id = ?2")
+                    .setParameter(1, sales.id().value()).setParameter(2, id).executeUpdate());
+        }
         // another project's chat never shows
         Project other = team.create("Other");
         chats.inTransaction((em, tx) -> {
@@ -101,18 +114,18 @@ class InboxOnPostgresTest {
     @Test
     void INB4_mineHoldsChatsIAmResponsibleForOrWasAddedTo() {
         assertThat(names(InboxTab.MINE, vitaly)).containsExactly("dima's with vitaly", "vitaly's");
-        assertThat(names(InboxTab.MINE, dima)).containsExactly("dima's alone", "dima's with vitaly");
+        assertThat(names(InboxTab.MINE, dima)).containsExactly("sales active", "dima's alone", "dima's with vitaly");
     }
 
     @Test
     void INB5_othersHoldsOtherManagersActiveChats() {
         assertThat(names(InboxTab.OTHERS, vitaly)).containsExactly("dima's alone");
-        assertThat(names(InboxTab.OTHERS, owner)).hasSize(3);
+        assertThat(names(InboxTab.OTHERS, owner)).hasSize(4);
     }
 
     @Test
     void INB6_doneHoldsHandledChats() {
-        assertThat(names(InboxTab.DONE, dima)).containsExactly("done by vitaly");
+        assertThat(names(InboxTab.DONE, dima)).containsExactly("sales done", "done by vitaly");
     }
 
     @Test
@@ -137,6 +150,35 @@ class InboxOnPostgresTest {
         } while (cursor.isPresent());
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(25).doesNotHaveDuplicates().startsWith("new 24", "new 23").endsWith("new 0");
+    }
+
+    @Test
+    void GRP3_DIST3_aRestrictedGroupsChatsShowOnlyToItsMembersAndSeniors() {
+        assertThat(names(InboxTab.NEW, vitaly)).doesNotContain("sales new");
+        assertThat(names(InboxTab.OTHERS, vitaly)).doesNotContain("sales active");
+        assertThat(names(InboxTab.DONE, vitaly)).doesNotContain("sales done");
+        assertThat(names(InboxTab.NEW, dima)).contains("sales new");
+        assertThat(names(InboxTab.MINE, dima)).contains("sales active");
+        assertThat(names(InboxTab.DONE, dima)).contains("sales done");
+        assertThat(names(InboxTab.NEW, owner)).contains("sales new");
+        assertThat(names(InboxTab.OTHERS, owner)).contains("sales active");
+        assertThat(names(InboxTab.DONE, owner)).contains("sales done");
+        assertThat(inbox.counts(project.id(), dima.id()).get(InboxTab.NEW)).isEqualTo(26L);
+    }
+
+    @Test
+    void GRP3_aChatOfAClosedGroupStillShowsToItsResponsible() {
+        // Vitaly is made responsible of a Sales chat although Sales is closed to him: Mine must still list it
+        long id = chat("sales given to vitaly", "ACTIVE", vitaly, T0.plusSeconds(300));
+        long sales = groups.list(project.id()).get(0).id().value();
+        chats.inTransaction((em, tx) -> em.createNativeQuery("update chat set group_id = ?1 where id = ?2")
+                .setParameter(1, sales).setParameter(2, id).executeUpdate());
+        assertThat(names(InboxTab.MINE, vitaly)).contains("sales given to vitaly");
+        chats.inTransaction((em, tx) -> em.createNativeQuery("update chat set state = 'DONE' where id = ?1")
+                .setParameter(1, id).executeUpdate());
+        assertThat(names(InboxTab.DONE, vitaly)).contains("sales given to vitaly");
+        chats.inTransaction((em, tx) -> em.createNativeQuery("delete from chat where id = ?1")
+                .setParameter(1, id).executeUpdate());
     }
 
     @Test

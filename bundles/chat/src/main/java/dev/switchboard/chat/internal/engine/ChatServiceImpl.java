@@ -1,0 +1,579 @@
+package dev.switchboard.chat.internal.engine;
+
+import dev.switchboard.api.chat.ChatAction;
+import dev.switchboard.api.chat.ChatService;
+import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.chat.ChatView;
+import dev.switchboard.api.chat.Message;
+import dev.switchboard.api.chat.MessageKind;
+import dev.switchboard.api.chat.SystemEvent;
+import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.domain.GroupId;
+import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.domain.MessageId;
+import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.error.AlreadyTaken;
+import dev.switchboard.api.error.Conflict;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.store.StoreException;
+import dev.switchboard.api.team.Group;
+import dev.switchboard.api.team.GroupService;
+import dev.switchboard.api.team.Member;
+import dev.switchboard.api.team.MemberService;
+import dev.switchboard.chat.internal.inbox.Cursor;
+import dev.switchboard.chat.internal.rules.ChatRules;
+import dev.switchboard.chat.internal.rules.Relation;
+import dev.switchboard.chat.internal.rules.RuleContext;
+import dev.switchboard.chat.internal.store.ChatEntity;
+import dev.switchboard.chat.internal.store.ChatUnit;
+import dev.switchboard.chat.internal.store.MessageEntity;
+import dev.switchboard.chat.internal.store.Times;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The chat engine's actions (DIST-1..3, TEAM-1..7, WIN-3, WIN-5, INB-3..5, MSG-3, MSG-4). Every write asks
+ * {@link ChatRules} first, then changes the chat and stores its typed system message in the same transaction, and
+ * posts events only after the commit. Races are decided by the database: a take is a conditional update on
+ * {@code state = 'NEW'}; every other change is checked against the chat's version, so the loser gets a
+ * {@link Conflict} and writes nothing.
+ * <p>
+ * Members and groups live in the team bundle's unit; they are read before the chat transaction opens, so a chat
+ * transaction never waits for a second pool connection.
+ */
+@Component(service = ChatService.class)
+public final class ChatServiceImpl implements ChatService {
+
+    static final int MAX_TEXT = 10_000;
+
+    private final PersistenceUnit unit;
+    private final MemberService members;
+    private final GroupService groups;
+    private final ChatEventPublisher events;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Activate
+    public ChatServiceImpl(@Reference ChatUnit unit, @Reference MemberService members,
+                           @Reference GroupService groups, @Reference EventAdmin eventAdmin,
+                           @Reference Outbox outbox) {
+        this(unit.unit(), members, groups, eventAdmin, outbox, Clock.systemUTC());
+    }
+
+    public ChatServiceImpl(PersistenceUnit unit, MemberService members, GroupService groups, EventAdmin eventAdmin,
+                           Outbox outbox, Clock clock) {
+        this.unit = unit;
+        this.members = members;
+        this.groups = groups;
+        this.events = new ChatEventPublisher(eventAdmin);
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The acting member with the groups of their project, read before any chat transaction. */
+    private record Actor(Member member, List<Group> groups) {
+        long id() {
+            return member.id().value();
+        }
+
+        boolean sees(ChatEntity chat) {
+            return visible(chat.groupId(), member, groups);
+        }
+    }
+
+    /** A taker who lost: the winner is named outside the transaction (the name lives in the team unit). */
+    private static final class Lost extends RuntimeException {
+        private final long winner;
+
+        Lost(long winner) {
+            super(null, null, false, false);
+            this.winner = winner;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads
+
+    @Override
+    public ChatView get(ChatId chat, MemberId viewer) {
+        Actor a = actor(viewer);
+        return unit.read((em, tx) -> {
+            ChatEntity c = load(em, chat, a);
+            require(ChatAction.READ, context(em, c, a));
+            return view(em, c);
+        });
+    }
+
+    @Override
+    public Page<Message> history(ChatId chat, MemberId viewer, Optional<String> before, int size) {
+        if (size < 1 || size > 200) {
+            throw new InvalidInput("size", "must be 1 to 200");
+        }
+        Optional<Cursor> cursor = before.map(Cursor::decode);
+        Actor a = actor(viewer);
+        return unit.read((em, tx) -> {
+            ChatEntity c = load(em, chat, a);
+            require(ChatAction.READ, context(em, c, a));
+            Query q = em.createNativeQuery("select m.* from message m where m.chat_id = ?1"
+                    + cursor.map(x -> " and (m.created_at < ?2 or (m.created_at = ?2 and m.id < ?3))").orElse("")
+                    + " order by m.created_at desc, m.id desc limit " + (size + 1), MessageEntity.class)
+                    .setParameter(1, c.id());
+            cursor.ifPresent(x -> q.setParameter(2, Times.utc(x.lastActivity())).setParameter(3, x.id()));
+            @SuppressWarnings("unchecked")
+            List<MessageEntity> rows = q.getResultList();
+            List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();
+            if (rows.size() <= size) {
+                return Page.last(items);
+            }
+            Message last = items.get(items.size() - 1);
+            return new Page<>(items, Optional.of(new Cursor(last.at(), last.id().value()).encode()));
+        });
+    }
+
+    @Override
+    public Set<ChatAction> allowedActions(ChatId chat, MemberId viewer) {
+        Actor a = actor(viewer);
+        return unit.read((em, tx) -> ChatRules.allowed(context(em, load(em, chat, a), a)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- distribution
+
+    @Override
+    public ChatView take(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return claim(chat, a, a, ChatAction.TAKE, new SystemEvent.Took(actor));
+    }
+
+    @Override
+    public ChatView assign(ChatId chat, MemberId actor, MemberId to) {
+        Actor a = actor(actor);
+        Actor target = actor(to);
+        return claim(chat, a, target, ChatAction.ASSIGN, new SystemEvent.Assigned(actor, to));
+    }
+
+    /**
+     * Take (DIST-1) and assign (DIST-2): the first conditional update on a New chat wins; the others are told who
+     * won. On a repeat request the previous responsible joins as a participant unless they are the new one
+     * (TEAM-2).
+     */
+    private ChatView claim(ChatId chat, Actor a, Actor to, ChatAction action, SystemEvent event) {
+        try {
+            return unit.inTransaction((em, tx) -> {
+                ChatEntity c = load(em, chat, a);
+                RuleContext ctx = context(em, c, a);
+                // the rules are asked as if the chat were still New: a member who may not take at all is told so,
+                // one who merely came second is told who won
+                RuleContext asNew = new RuleContext(ctx.role(), ctx.rights(), ctx.relations(), ChatState.NEW,
+                        ctx.groupVisible(), false);
+                require(action, asNew);
+                if (action == ChatAction.ASSIGN) {
+                    ChatRules.target(to.member().project().equals(a.member().project()), to.sees(c))
+                            .require("assign to member " + to.member().id());
+                }
+                if (c.state() != ChatState.NEW) {
+                    throw c.responsibleId().<RuntimeException>map(Lost::new)
+                            .orElseGet(() -> new Conflict("error.conflict", "the chat is no longer new", List.of()));
+                }
+                int won = em.createNativeQuery("update chat set state = 'ACTIVE', responsible_id = ?1,"
+                                + " pending_handover_id = null, repeat_request = false, version = version + 1"
+                                + " where id = ?2 and state = 'NEW'")
+                        .setParameter(1, to.id()).setParameter(2, c.id()).executeUpdate();
+                if (won == 0) {
+                    Object winner = em.createNativeQuery("select responsible_id from chat where id = ?1")
+                            .setParameter(1, c.id()).getSingleResult();
+                    if (winner == null) {
+                        throw new Conflict("error.conflict", "the chat changed meanwhile", List.of());
+                    }
+                    throw new Lost(((Number) winner).longValue());
+                }
+                Optional<Long> previous = c.previousResponsibleId();
+                if (c.repeatRequest() && previous.isPresent() && previous.get() != to.id()) {
+                    addParticipantRow(em, c.id(), previous.get());
+                }
+                removeParticipantRow(em, c.id(), to.id());
+                em.refresh(c);
+                return finish(em, tx, c, event);
+            });
+        } catch (Lost lost) {
+            MemberId winner = new MemberId(lost.winner);
+            throw new AlreadyTaken(winner, members.find(winner).map(Member::displayName).orElse("member " + winner));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- hand-over
+
+    @Override
+    public ChatView handOver(ChatId chat, MemberId actor, MemberId to) {
+        Actor a = actor(actor);
+        Actor target = actor(to);
+        return change(chat, a, ChatAction.HAND_OVER, (em, c) -> {
+            ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
+                    .require("hand over to member " + to);
+            if (to.equals(actor)) {
+                throw new InvalidInput("to", "you are the responsible already");
+            }
+            c.setPendingHandoverId(to.value());
+            return new SystemEvent.HandedOver(actor, to);
+        });
+    }
+
+    @Override
+    public ChatView acceptHandover(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.ACCEPT_HANDOVER, (em, c) -> {
+            c.setResponsibleId(a.id());
+            c.setPendingHandoverId(null);
+            removeParticipantRow(em, c.id(), a.id());
+            return new SystemEvent.HandoverAccepted(actor);
+        });
+    }
+
+    @Override
+    public ChatView declineHandover(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.DECLINE_HANDOVER, (em, c) -> {
+            c.setPendingHandoverId(null);
+            return new SystemEvent.HandoverDeclined(actor);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- participants
+
+    @Override
+    public ChatView addParticipant(ChatId chat, MemberId actor, MemberId member) {
+        Actor a = actor(actor);
+        Actor target = actor(member);
+        return change(chat, a, ChatAction.ADD_PARTICIPANT, (em, c) -> {
+            ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
+                    .require("add member " + member);
+            if (c.responsibleId().orElse(0L) == member.value() || participants(em, c.id()).contains(member)) {
+                throw new InvalidInput("member", "already in the chat");
+            }
+            addParticipantRow(em, c.id(), member.value());
+            return new SystemEvent.ParticipantAdded(actor, member);
+        });
+    }
+
+    @Override
+    public ChatView removeParticipant(ChatId chat, MemberId actor, MemberId member) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.REMOVE_PARTICIPANT, (em, c) -> {
+            if (removeParticipantRow(em, c.id(), member.value()) == 0) {
+                throw new InvalidInput("member", "not a participant of the chat");
+            }
+            return new SystemEvent.ParticipantRemoved(actor, member);
+        });
+    }
+
+    @Override
+    public ChatView leave(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.LEAVE, (em, c) -> {
+            removeParticipantRow(em, c.id(), a.id());
+            return new SystemEvent.Left(actor);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- routing
+
+    @Override
+    public ChatView forward(ChatId chat, MemberId actor, GroupId group) {
+        Actor a = actor(actor);
+        Group g = a.groups().stream().filter(x -> x.id().equals(group)).findFirst()
+                .orElseThrow(() -> new NotFound("group", group));
+        return change(chat, a, ChatAction.FORWARD, (em, c) -> {
+            // TEAM-4: into the group's New; whoever handled it stays visible there as the previous responsible
+            c.setPreviousResponsibleId(c.responsibleId().orElse(null));
+            c.setResponsibleId(null);
+            c.setPendingHandoverId(null);
+            c.setRepeatRequest(false);
+            c.setGroupId(g.id().value());
+            c.setState(ChatState.NEW);
+            clearParticipants(em, c.id());
+            return new SystemEvent.Forwarded(Optional.of(actor), group);
+        });
+    }
+
+    @Override
+    public ChatView done(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.DONE, (em, c) -> {
+            // the responsible stays on the row, so Done lists the chat as theirs (INB-6); participants leave with
+            // the closed request, and TEAM-2 brings the previous responsible back if someone else takes the next
+            c.setState(ChatState.DONE);
+            c.setPreviousResponsibleId(a.id());
+            c.setPendingHandoverId(null);
+            clearParticipants(em, c.id());
+            em.createNativeQuery("update request set closed_at = ?1, closed_by = ?2 where chat_id = ?3"
+                            + " and closed_at is null")
+                    .setParameter(1, Times.utc(clock.instant())).setParameter(2, a.id()).setParameter(3, c.id())
+                    .executeUpdate();
+            return new SystemEvent.Closed(actor);
+        });
+    }
+
+    @Override
+    public ChatView takeOver(ChatId chat, MemberId actor) {
+        Actor a = actor(actor);
+        return change(chat, a, ChatAction.TAKE_OVER, (em, c) -> {
+            MemberId from = new MemberId(c.responsibleId().orElseThrow());
+            c.setResponsibleId(a.id());
+            c.setPendingHandoverId(null);
+            removeParticipantRow(em, c.id(), a.id());
+            return new SystemEvent.TookOver(actor, from);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- messages
+
+    @Override
+    public Message send(ChatId chat, MemberId actor, String text, Optional<String> idempotencyKey) {
+        String body = text(text);
+        Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > 200) {
+            throw new InvalidInput("idempotencyKey", "at most 200 characters");
+        }
+        Actor a = actor(actor);
+        try {
+            return unit.inTransaction((em, tx) -> {
+                ChatEntity c = load(em, chat, a);
+                Optional<MessageEntity> earlier = key.flatMap(k -> byKey(em, c.id(), k));
+                if (earlier.isPresent()) {
+                    return earlier.get().toRecord();
+                }
+                require(ChatAction.SEND, context(em, c, a));
+                long connection = c.connectionId().orElseThrow(
+                        () -> new InvalidInput("chat", "the chat has no channel connection"));
+                Instant now = clock.instant();
+                MessageEntity m = MessageEntity.outbound(c.projectId(), c.id(), a.id(), body, key.orElse(null), now);
+                em.persist(m);
+                em.flush();
+                enqueue(em, m.id(), c.projectId(), connection, c.channel(), now);
+                touch(em, c.id(), now, body);
+                tx.afterCommit(() -> {
+                    events.messageAdded(c.projectId(), c.id(), m.id());
+                    events.chatChanged(c.projectId(), c.id());
+                    outbox.nudge();
+                });
+                return m.toRecord();
+            });
+        } catch (StoreException e) {
+            if (key.isPresent() && Failures.uniqueViolation(e)) {
+                // a concurrent send with the same key committed first: answer with its message
+                return unit.read((em, tx) -> byKey(em, chat.value(), key.get()).orElseThrow(() -> e).toRecord());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Message note(ChatId chat, MemberId actor, String text) {
+        String body = text(text);
+        Actor a = actor(actor);
+        return unit.inTransaction((em, tx) -> {
+            ChatEntity c = load(em, chat, a);
+            require(ChatAction.NOTE, context(em, c, a));
+            MessageEntity m = MessageEntity.note(c.projectId(), c.id(), a.id(), body, clock.instant());
+            em.persist(m);
+            em.flush();
+            tx.afterCommit(() -> events.messageAdded(c.projectId(), c.id(), m.id()));
+            return m.toRecord();
+        });
+    }
+
+    @Override
+    public Message retry(MessageId message, MemberId actor) {
+        Actor a = actor(actor);
+        return unit.inTransaction((em, tx) -> {
+            MessageEntity m = em.find(MessageEntity.class, message.value());
+            if (m == null || m.projectId() != a.member().project().value()) {
+                throw new NotFound("message", message);
+            }
+            ChatEntity c = load(em, new ChatId(m.chatId()), a);
+            require(ChatAction.SEND, context(em, c, a));
+            if (m.kind() != MessageKind.OUTBOUND) {
+                throw new InvalidInput("message", "only messages to the client are delivered");
+            }
+            int requeued = em.createNativeQuery("update message set delivery = 'QUEUED', failure = null"
+                    + " where id = ?1 and delivery = 'FAILED'").setParameter(1, m.id()).executeUpdate();
+            if (requeued == 0) {
+                throw new Conflict("error.notFailed", "the message has not failed", List.of());
+            }
+            enqueue(em, m.id(), c.projectId(), c.connectionId().orElseThrow(), c.channel(), clock.instant());
+            em.refresh(m);
+            tx.afterCommit(() -> {
+                events.deliveryChanged(c.projectId(), c.id(), m.id());
+                outbox.nudge();
+            });
+            return m.toRecord();
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- machinery
+
+    @FunctionalInterface
+    private interface Change {
+        SystemEvent apply(EntityManager em, ChatEntity chat);
+    }
+
+    /** Rules, change, version check, system message, events after commit: the shape of every non-take write. */
+    private ChatView change(ChatId chat, Actor a, ChatAction action, Change change) {
+        return unit.inTransaction((em, tx) -> {
+            ChatEntity c = load(em, chat, a);
+            require(action, context(em, c, a));
+            SystemEvent event = change.apply(em, c);
+            // participant rows are not columns of the chat: the forced increment makes every change a version check
+            em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Failures.lostVersionCheck(e)) {
+                    throw new Conflict("error.conflict", "the chat changed meanwhile: " + action, List.of());
+                }
+                throw e;
+            }
+            return finish(em, tx, c, event);
+        });
+    }
+
+    private ChatView finish(EntityManager em, PersistenceUnit.Transaction tx, ChatEntity c, SystemEvent event) {
+        MessageEntity m = MessageEntity.system(c.projectId(), c.id(), event, clock.instant());
+        em.persist(m);
+        em.flush();
+        long project = c.projectId();
+        long id = c.id();
+        tx.afterCommit(() -> {
+            events.chatChanged(project, id);
+            events.messageAdded(project, id, m.id());
+        });
+        return view(em, c);
+    }
+
+    private Actor actor(MemberId id) {
+        Member m = members.find(id).orElseThrow(() -> new NotFound("member", id));
+        return new Actor(m, groups.list(m.project()));
+    }
+
+    static boolean visible(Optional<Long> group, Member member, List<Group> groups) {
+        if (group.isEmpty()) {
+            return true;
+        }
+        // a group deleted meanwhile restricts nobody
+        return groups.stream().filter(g -> g.id().value() == group.get()).findFirst()
+                .map(g -> g.visibleTo(member)).orElse(true);
+    }
+
+    private static ChatEntity load(EntityManager em, ChatId id, Actor a) {
+        ChatEntity c = em.find(ChatEntity.class, id.value());
+        if (c == null || c.projectId() != a.member().project().value()) {
+            throw new NotFound("chat", id);
+        }
+        return c;
+    }
+
+    private static RuleContext context(EntityManager em, ChatEntity c, Actor a) {
+        Set<Relation> relations = EnumSet.noneOf(Relation.class);
+        if (c.responsibleId().orElse(0L) == a.id()) {
+            relations.add(Relation.RESPONSIBLE);
+        }
+        if (c.pendingHandoverId().orElse(0L) == a.id()) {
+            relations.add(Relation.PENDING_RECEIVER);
+        }
+        if (participants(em, c.id()).contains(a.member().id())) {
+            relations.add(Relation.PARTICIPANT);
+        }
+        return new RuleContext(a.member().role(), a.member().rights(), relations, c.state(), a.sees(c),
+                c.pendingHandoverId().isPresent());
+    }
+
+    private static void require(ChatAction action, RuleContext context) {
+        ChatRules.decide(action, context).require(action.name().toLowerCase());
+    }
+
+    static Set<MemberId> participants(EntityManager em, long chat) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery(
+                "select member_id from chat_participant where chat_id = ?1 order by member_id")
+                .setParameter(1, chat).getResultList();
+        Set<MemberId> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(new MemberId(((Number) r).longValue())));
+        return ids;
+    }
+
+    private static void addParticipantRow(EntityManager em, long chat, long member) {
+        if (!participants(em, chat).contains(new MemberId(member))) {
+            em.createNativeQuery("insert into chat_participant (chat_id, member_id) values (?1, ?2)")
+                    .setParameter(1, chat).setParameter(2, member).executeUpdate();
+        }
+    }
+
+    private static int removeParticipantRow(EntityManager em, long chat, long member) {
+        return em.createNativeQuery("delete from chat_participant where chat_id = ?1 and member_id = ?2")
+                .setParameter(1, chat).setParameter(2, member).executeUpdate();
+    }
+
+    private static void clearParticipants(EntityManager em, long chat) {
+        em.createNativeQuery("delete from chat_participant where chat_id = ?1").setParameter(1, chat).executeUpdate();
+    }
+
+    /** The outbox row that travels with an outbound message (architecture §1: same transaction). */
+    static void enqueue(EntityManager em, long message, long project, long connection, String channel, Instant now) {
+        em.createNativeQuery("insert into outbox (message_id, project_id, connection_id, channel, attempts,"
+                        + " next_attempt_at) values (?1, ?2, ?3, ?4, 0, ?5)")
+                .setParameter(1, message).setParameter(2, project).setParameter(3, connection)
+                .setParameter(4, channel).setParameter(5, Times.utc(now)).executeUpdate();
+    }
+
+    /**
+     * Last activity and last message without a version bump: a message is not a change of the chat's state, so
+     * it must not make a concurrent take or Done lose its version check.
+     */
+    public static void touch(EntityManager em, long chat, Instant at, String text) {
+        em.createNativeQuery("update chat set last_activity = case when last_activity < ?1 then ?1"
+                        + " else last_activity end, last_message = ?2 where id = ?3")
+                .setParameter(1, Times.utc(at)).setParameter(2, ChatEntity.shorten(text)).setParameter(3, chat)
+                .executeUpdate();
+    }
+
+    private static Optional<MessageEntity> byKey(EntityManager em, long chat, String key) {
+        @SuppressWarnings("unchecked")
+        List<MessageEntity> rows = em.createNativeQuery(
+                "select m.* from message m where m.chat_id = ?1 and m.idempotency_key = ?2", MessageEntity.class)
+                .setParameter(1, chat).setParameter(2, key).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput("text", "must not be empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInput("text", "at most " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    static ChatView view(EntityManager em, ChatEntity c) {
+        return new ChatView(new ChatId(c.id()), new ProjectId(c.projectId()),
+                c.connectionId().map(ConnectionId::new).orElse(null), c.channel(), c.clientName(), c.state(),
+                c.groupId().map(GroupId::new), c.responsibleId().map(MemberId::new),
+                c.previousResponsibleId().map(MemberId::new), participants(em, c.id()),
+                c.pendingHandoverId().map(MemberId::new), c.lastActivity());
+    }
+}

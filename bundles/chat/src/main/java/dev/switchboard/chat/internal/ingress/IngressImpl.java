@@ -1,0 +1,185 @@
+package dev.switchboard.chat.internal.ingress;
+
+import dev.switchboard.api.channel.ChannelConnection;
+import dev.switchboard.api.channel.ConnectionService;
+import dev.switchboard.api.channel.InboundMessage;
+import dev.switchboard.api.channel.Ingress;
+import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.chat.SystemEvent;
+import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.GroupId;
+import dev.switchboard.api.domain.MessageId;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.store.StoreException;
+import dev.switchboard.api.team.Group;
+import dev.switchboard.api.team.GroupService;
+import dev.switchboard.chat.internal.engine.ChatEventPublisher;
+import dev.switchboard.chat.internal.engine.ChatServiceImpl;
+import dev.switchboard.chat.internal.engine.Failures;
+import dev.switchboard.chat.internal.store.ChatEntity;
+import dev.switchboard.chat.internal.store.ChatUnit;
+import dev.switchboard.chat.internal.store.MessageEntity;
+import dev.switchboard.chat.internal.store.RequestEntity;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's door for client messages (INB-1, INB-3, GRP-2, CARD-7). One transaction per message, idempotent on
+ * (connection, external message id): the client's chat row is locked first, so deliveries for one client are
+ * serialised and a redelivery finds the stored message; two first messages of a new client race on the chat's
+ * unique key, and the loser runs again and finds what the winner stored. Nothing is answered before the commit.
+ */
+@Component(service = Ingress.class)
+public final class IngressImpl implements Ingress {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngressImpl.class);
+    private static final int ATTEMPTS = 3;
+
+    private final PersistenceUnit unit;
+    private final ConnectionService connections;
+    private final GroupService groups;
+    private final ChatEventPublisher events;
+    private final Clock clock;
+
+    @Activate
+    public IngressImpl(@Reference ChatUnit unit, @Reference ConnectionService connections,
+                       @Reference GroupService groups, @Reference EventAdmin eventAdmin) {
+        this(unit.unit(), connections, groups, eventAdmin, Clock.systemUTC());
+    }
+
+    public IngressImpl(PersistenceUnit unit, ConnectionService connections, GroupService groups,
+                       EventAdmin eventAdmin, Clock clock) {
+        this.unit = unit;
+        this.connections = connections;
+        this.groups = groups;
+        this.events = new ChatEventPublisher(eventAdmin);
+        this.clock = clock;
+    }
+
+    @Override
+    public Received accept(InboundMessage message) {
+        validate(message);
+        ChannelConnection connection = connections.find(message.connection())
+                .orElseThrow(() -> new NotFound("connection", message.connection()));
+        // GRP-2: read before the chat transaction, which must not wait for a second pool connection
+        Optional<GroupId> autoGroup = message.source().map(String::strip).filter(s -> !s.isEmpty())
+                .flatMap(s -> groups.forSource(connection.project(), s)).map(Group::id);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(message, connection, autoGroup);
+            } catch (StoreException e) {
+                if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Concurrent first delivery for a client of connection {}; storing again", connection.id());
+            }
+        }
+    }
+
+    private Received store(InboundMessage in, ChannelConnection connection, Optional<GroupId> autoGroup) {
+        return unit.inTransaction((em, tx) -> {
+            long connectionId = connection.id().value();
+            long project = connection.project().value();
+            Optional<Long> existing = lockChat(em, connectionId, in.externalUserId());
+            if (existing.isPresent()) {
+                Optional<MessageEntity> stored = stored(em, connectionId, in.externalMessageId());
+                if (stored.isPresent()) {
+                    return new Received(new MessageId(stored.get().id()), new ChatId(stored.get().chatId()), true);
+                }
+            }
+            Instant now = clock.instant();
+            String name = in.profile().displayName();
+            ChatEntity chat;
+            boolean newRequest;
+            List<SystemEvent> system = new ArrayList<>();
+            if (existing.isEmpty()) {
+                chat = ChatEntity.forClient(project, connectionId, connection.type(), in.externalUserId(), name, now);
+                em.persist(chat);
+                em.flush();
+                newRequest = true;
+            } else {
+                chat = em.find(ChatEntity.class, existing.get());
+                newRequest = chat.state() == ChatState.DONE;
+                if (newRequest) {
+                    // INB-3: the same chat, back in New with the previous responsible shown; TEAM-2 on the next take
+                    chat.setState(ChatState.NEW);
+                    chat.setResponsibleId(null);
+                    chat.setPendingHandoverId(null);
+                    chat.setRepeatRequest(true);
+                    chat.setClientName(name);
+                    system.add(new SystemEvent.Reopened());
+                }
+            }
+            if (newRequest && autoGroup.isPresent()
+                    && !autoGroup.get().equals(chat.groupId().map(GroupId::new).orElse(null))) {
+                chat.setGroupId(autoGroup.get().value());
+                system.add(new SystemEvent.Forwarded(Optional.empty(), autoGroup.get()));
+            }
+            List<Long> added = new ArrayList<>();
+            for (SystemEvent event : system) {
+                MessageEntity s = MessageEntity.system(project, chat.id(), event, now);
+                em.persist(s);
+                em.flush();
+                added.add(s.id());
+            }
+            MessageEntity m = MessageEntity.inbound(project, chat.id(), connectionId, in.externalMessageId(),
+                    in.text(), now);
+            em.persist(m);
+            em.flush();
+            added.add(m.id());
+            if (newRequest) {
+                RequestEntity request = new RequestEntity(project, chat.id(), now);
+                request.setFirstMessageId(m.id());
+                em.persist(request);
+            }
+            em.flush();
+            ChatServiceImpl.touch(em, chat.id(), now, in.text());
+            long chatId = chat.id();
+            tx.afterCommit(() -> {
+                events.chatChanged(project, chatId);
+                added.forEach(id -> events.messageAdded(project, chatId, id));
+            });
+            return new Received(new MessageId(m.id()), new ChatId(chatId), false);
+        });
+    }
+
+    private static Optional<Long> lockChat(EntityManager em, long connection, String externalUserId) {
+        List<?> rows = em.createNativeQuery(
+                        "select id from chat where connection_id = ?1 and external_user_id = ?2 for update")
+                .setParameter(1, connection).setParameter(2, externalUserId).getResultList();
+        return rows.stream().findFirst().map(r -> ((Number) r).longValue());
+    }
+
+    private static Optional<MessageEntity> stored(EntityManager em, long connection, String externalId) {
+        @SuppressWarnings("unchecked")
+        List<MessageEntity> rows = em.createNativeQuery(
+                        "select m.* from message m where m.connection_id = ?1 and m.external_id = ?2",
+                        MessageEntity.class)
+                .setParameter(1, connection).setParameter(2, externalId).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private static void validate(InboundMessage m) {
+        if (m.externalMessageId() == null || m.externalMessageId().isBlank() || m.externalMessageId().length() > 200) {
+            throw new InvalidInput("externalMessageId", "1 to 200 characters");
+        }
+        if (m.externalUserId() == null || m.externalUserId().isBlank() || m.externalUserId().length() > 200) {
+            throw new InvalidInput("externalUserId", "1 to 200 characters");
+        }
+        if (m.text() == null || m.text().length() > 10_000) {
+            throw new InvalidInput("text", "at most 10000 characters");
+        }
+    }
+}
