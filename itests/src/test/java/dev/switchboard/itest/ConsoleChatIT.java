@@ -1,0 +1,330 @@
+package dev.switchboard.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Two managers at once in the console's inbox and chat window, in two headless Chromiums, against the
+ * distribution started as an operator starts it, with the test channel installed: clients write through its
+ * webhook, and what the outbox delivered is read back from it (DIST-1, TEAM-4, MSG-3, WIN-3, INB-3). Everything
+ * the second manager sees arrives by server push: no test reloads a page to see a change.
+ */
+public class ConsoleChatIT {
+
+    private static final String PASSWORD = "itest-manager-password";
+    private static final String VITALY_EMAIL = "vitaly@switchboard.local";
+    private static final String DIMA_EMAIL = "dima@switchboard.local";
+
+    private static KarafProcess karaf;
+    private static Path screenshots;
+    private static long project;
+    private static long vitaly;
+    private static long dima;
+    private static long connection;
+
+    @BeforeClass
+    public static void startDistribution() throws Exception {
+        Path work = Path.of(System.getProperty("switchboard.work"));
+        screenshots = work.resolve("screenshots");
+        karaf = KarafProcess.unpack(work.resolve("karaf-console-chat"), Map.of("dev.switchboard.team.cfg",
+                Map.of("firstRun.ownerPassword", ExamOptions.OWNER_PASSWORD))).start();
+        karaf.shell("feature:install switchboard-itest-channel");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sentStatus() == 200);
+
+        project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
+        long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
+                "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
+        vitaly = addManager(VITALY_EMAIL, "Vitaly");
+        dima = addManager(DIMA_EMAIL, "Dima");
+        connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
+                + " test itest-connection"), "(\\d+)");
+    }
+
+    @AfterClass
+    public static void stopDistribution() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    public void DIST1_twoManagersTakeAtOnce_oneWinsAndTheOtherIsToldWhoTookIt() throws Exception {
+        String client = client("Race");
+        inbound(client, "Is anyone there?");
+        try (Browser first = manager(VITALY_EMAIL); Browser second = manager(DIMA_EMAIL)) {
+            long chat = open(first, "new", client);
+            assertThat(open(second, "new", client)).isEqualTo(chat);
+            WebElement takeFirst = first.await(By.id("action-take"));
+            WebElement takeSecond = second.await(By.id("action-take"));
+
+            CountDownLatch ready = new CountDownLatch(2);
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> clickTogether(first, takeFirst, ready));
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> clickTogether(second, takeSecond, ready));
+            CompletableFuture.allOf(a, b).join();
+
+            // both windows end up showing the one winner as responsible
+            first.awaitGone(By.id("action-take"));
+            second.awaitGone(By.id("action-take"));
+            String shownFirst = first.await(By.id("participants")).getText();
+            String shownSecond = second.await(By.id("participants")).getText();
+            assertThat(shownFirst).isEqualTo(shownSecond).isIn("Vitaly", "Dima");
+            Browser loser = shownFirst.equals("Vitaly") ? second : first;
+            assertThat(loser.await(By.id("error-notification")).getText()).isEqualTo(shownFirst + " took the chat");
+            loser.screenshot(screenshots, "take-race-loser");
+            Browser winner = loser == first ? second : first;
+            assertThat(winner.driver.findElements(By.id("error-notification"))).isEmpty();
+        }
+    }
+
+    @Test
+    public void TEAM4_theReceiverOfAHandOverIsAskedWithoutReloadingAndAccepts() throws Exception {
+        String client = client("Handover");
+        inbound(client, "I need help with my order");
+        try (Browser giver = manager(VITALY_EMAIL); Browser receiver = manager(DIMA_EMAIL)) {
+            long chat = open(giver, "new", client);
+            giver.click(By.id("action-take"));
+            giver.awaitText(By.id("participants"), "Vitaly");
+            // the receiver opens the chat from Others before anything is offered
+            assertThat(open(receiver, "others", client)).isEqualTo(chat);
+            assertThat(receiver.driver.findElements(By.id("handover-prompt"))).isEmpty();
+
+            giver.click(By.id("participants"));
+            giver.click(By.id("handover-to-" + dima));
+            giver.await(By.id("handover-pending"));
+            giver.screenshot(screenshots, "handover-pending");
+
+            WebElement prompt = receiver.await(By.id("handover-prompt"));
+            assertThat(prompt.getText()).contains("Vitaly hands this chat over to you");
+            receiver.screenshot(screenshots, "handover-prompt");
+            receiver.click(By.id("handover-accept"));
+
+            receiver.awaitGone(By.id("handover-prompt"));
+            receiver.awaitText(By.id("participants"), "Dima");
+            giver.awaitText(By.id("participants"), "Dima");
+            awaitMessage(giver, "system", "Vitaly handed the chat to Dima");
+            awaitMessage(giver, "system", "Dima accepted the chat");
+            assertThat(giver.driver.findElements(By.id("action-done"))).isEmpty();
+            receiver.await(By.id("action-done"));
+        }
+    }
+
+    @Test
+    public void MSG3_aNoteStaysWithTheTeamWhileAMessageReachesTheClient() throws Exception {
+        String client = client("Note");
+        inbound(client, "Do you deliver on Sundays?");
+        String note = "Check with the warehouse " + UUID.randomUUID();
+        String message = "Yes, we do " + UUID.randomUUID();
+        try (Browser manager = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
+            open(manager, "new", client);
+            manager.click(By.id("action-take"));
+            manager.await(By.id("composer-mode-message"));
+            open(colleague, "others", client);
+            // someone else's chat: notes only, no Message mode at all (INB-5, TEAM-6)
+            assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
+            assertThat(colleague.driver.findElement(By.id("composer-mode-message")).isDisplayed()).isFalse();
+
+            manager.click(By.id("composer-mode-note"));
+            assertThat(manager.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
+            WebElement input = manager.await(By.cssSelector("#composer textarea"));
+            input.sendKeys("First line", Keys.chord(Keys.SHIFT, Keys.ENTER), note);
+            input.sendKeys(Keys.ENTER);
+            WebElement shownNote = awaitMessage(manager, "note", note);
+            assertThat(shownNote.getText()).contains("First line\n" + note).contains("Note");
+            awaitMessage(colleague, "note", note);
+
+            manager.click(By.id("composer-mode-message"));
+            input = manager.await(By.cssSelector("#composer textarea"));
+            input.sendKeys(message);
+            WebElement send = manager.await(By.id("composer-send"));
+            // a double click sends once: both clicks carry the same idempotency key
+            new org.openqa.selenium.interactions.Actions(manager.driver).doubleClick(send).perform();
+            awaitMessage(manager, "outbound", message);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sent().contains(message));
+            assertThat(sent()).doesNotContain(note);
+            assertThat(count(sent(), message)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
+                    || outboundState(manager, message).equals("delivered"));
+            assertThat(manager.driver.findElements(By.xpath(messageXpath("outbound", message)))).hasSize(1);
+            awaitMessage(colleague, "outbound", message);
+            manager.screenshot(screenshots, "note-and-message");
+            colleague.screenshot(screenshots, "note-and-message-colleague");
+        }
+    }
+
+    @Test
+    public void WIN3_doneMovesTheChatToDoneInBothBrowsers_andARepeatRequestReturnsItToNewWithThePreviousResponsible()
+            throws Exception {
+        String client = client("Done");
+        String user = inbound(client, "Thanks, that is all");
+        try (Browser responsible = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
+            long chat = open(responsible, "new", client);
+            responsible.click(By.id("action-take"));
+            responsible.await(By.id("action-done"));
+            colleague.driver.get(karaf.consoleUri().resolve("inbox/others").toString());
+            colleague.await(By.id("chat-item-" + chat));
+            long doneBefore = count(colleague, "done");
+
+            responsible.click(By.id("action-done"));
+
+            // the colleague's Others list loses the chat and the Done count grows, live
+            colleague.awaitGone(By.id("chat-item-" + chat));
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(colleague, "done") == doneBefore + 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(responsible, "done") == doneBefore + 1);
+            assertThat(responsible.await(By.id("chat-state")).getText()).isEqualTo("Done");
+            awaitMessage(responsible, "system", "Vitaly closed the dialog");
+            for (Browser browser : List.of(responsible, colleague)) {
+                browser.click(By.id("tab-done"));
+                browser.await(By.id("chat-item-" + chat));
+            }
+
+            // the colleague watches New; the client writes again
+            colleague.click(By.id("tab-new"));
+            colleague.awaitGone(By.id("chat-item-" + chat));
+            inbound(client, user, "One more question, please");
+            WebElement item = colleague.await(By.id("chat-item-" + chat));
+            assertThat(item.getText()).contains("Previously: Vitaly").contains("One more question, please");
+            item.click();
+            assertThat(colleague.await(By.id("chat-previous-responsible")).getText())
+                    .isEqualTo("Previously handled by Vitaly");
+            assertThat(colleague.await(By.id("chat-state")).getText()).isEqualTo("New");
+            awaitMessage(colleague, "system", "The client wrote again");
+            colleague.screenshot(screenshots, "repeat-request");
+            // the former responsible's open window followed too
+            responsible.awaitText(By.id("chat-state"), "New");
+        }
+    }
+
+    @Test
+    public void theConsoleLoggedNoErrors() throws Exception {
+        List<String> errors = Files.readAllLines(karaf.log()).stream()
+                .filter(line -> line.contains("| ERROR |") && line.contains("dev.switchboard.console"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+
+    // ----- helpers
+
+    private static long addManager(String email, String name) throws Exception {
+        long id = firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " "
+                + name), "Added member (\\d+)");
+        karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
+        return id;
+    }
+
+    private static Browser manager(String email) throws Exception {
+        Browser browser = new Browser();
+        browser.driver.get(karaf.consoleUri().toString());
+        browser.logIn(email, PASSWORD);
+        browser.await(By.id("tab-new"));
+        return browser;
+    }
+
+    /** Opens a tab by its address, then the client's chat from its list; returns the chat's id. */
+    private static long open(Browser browser, String tab, String client) {
+        browser.driver.get(karaf.consoleUri().resolve("inbox/" + tab).toString());
+        browser.click(By.xpath("//*[starts-with(@id,'chat-item-')][.//*[text()='" + client + "']]"));
+        WebElement window = browser.await(By.id("chat-window"));
+        browser.awaitText(By.id("chat-client-name"), client);
+        return Long.parseLong(window.getAttribute("data-chat"));
+    }
+
+    private static void clickTogether(Browser browser, WebElement button, CountDownLatch ready) {
+        ready.countDown();
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", button);
+    }
+
+    private static WebElement awaitMessage(Browser browser, String kind, String text) {
+        return browser.await(By.xpath(messageXpath(kind, text)));
+    }
+
+    private static String messageXpath(String kind, String text) {
+        return "//*[starts-with(@id,'message-')][@data-kind='" + kind + "'][contains(., '" + text + "')]";
+    }
+
+    private static String outboundState(Browser browser, String text) {
+        return Optional.ofNullable(browser.await(By.xpath(messageXpath("outbound", text)))
+                .getAttribute("data-delivery")).orElse("");
+    }
+
+    private static long count(Browser browser, String tab) {
+        String text = browser.await(By.id("count-" + tab)).getText().strip();
+        return text.isEmpty() ? -1 : Long.parseLong(text);
+    }
+
+    private static String client(String last) {
+        return "Client" + Long.toString(System.nanoTime() % 100000, 36) + " " + last;
+    }
+
+    /** A first message of a new client; returns the client's external user id. */
+    private static String inbound(String client, String text) throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        inbound(client, user, text);
+        return user;
+    }
+
+    private static void inbound(String client, String user, String text) throws Exception {
+        String[] name = client.split(" ", 2);
+        String body = "{\"connection\":" + connection + ",\"externalMessageId\":\"" + UUID.randomUUID()
+                + "\",\"externalUserId\":\"" + user + "\",\"firstName\":\"" + name[0]
+                + "\",\"lastName\":\"" + name[1] + "\",\"text\":\"" + text + "\"}";
+        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/json", body);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
+    private static String sent() throws Exception {
+        HttpResponse<String> response = karaf.httpGet("test-channel/sent");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int sentStatus() {
+        try {
+            return karaf.httpGet("test-channel/sent").statusCode();
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+
+    private static int count(String haystack, String needle) {
+        int found = 0;
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+            found++;
+        }
+        return found;
+    }
+
+    private static long firstNumber(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
