@@ -57,6 +57,24 @@ final class Browser implements AutoCloseable {
         await(By.id("login-submit")).click();
     }
 
+    /** Waits until the element is there and clickable, then clicks it. */
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Waits until the element's visible text contains {@code text}. */
+    void awaitText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by,
+                text));
+    }
+
+    /** Saves what the browser shows as a PNG file in {@code dir}, for a person to look at. */
+    void screenshot(java.nio.file.Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -78,6 +78,21 @@ final class KarafProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + "/");
     }
 
+    /** An HTTP GET against the distribution's HTTP port; returns the status and body. */
+    HttpResponse<String> httpGet(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(consoleUri().resolve(path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** An HTTP POST of a form or JSON body against the distribution's HTTP port; returns the status and body. */
+    HttpResponse<String> httpPost(String path, String contentType, String body) throws IOException,
+            InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(consoleUri().resolve(path))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Runs Karaf shell commands through bin/client and returns what they printed. */
     String shell(String commands) throws IOException, InterruptedException {
         Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
