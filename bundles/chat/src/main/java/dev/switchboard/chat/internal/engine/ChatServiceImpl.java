@@ -437,10 +437,14 @@ public final class ChatServiceImpl implements ChatService {
         return unit.inTransaction((em, tx) -> {
             ChatEntity c = load(em, chat, a);
             require(action, context(em, c, a));
-            SystemEvent event = change.apply(em, c);
-            // participant rows are not columns of the chat: the forced increment makes every change a version check
-            em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            SystemEvent event;
             try {
+                // a native statement inside the change flushes the entity first, so the version check may fire
+                // there already
+                event = change.apply(em, c);
+                // participant rows are not columns of the chat: the forced increment makes every change a version
+                // check
+                em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 em.flush();
             } catch (PersistenceException e) {
                 if (Failures.lostVersionCheck(e)) {
