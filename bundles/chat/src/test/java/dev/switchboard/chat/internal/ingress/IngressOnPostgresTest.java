@@ -1,0 +1,179 @@
+package dev.switchboard.chat.internal.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.api.channel.ClientProfile;
+import dev.switchboard.api.channel.InboundMessage;
+import dev.switchboard.api.channel.Ingress;
+import dev.switchboard.api.chat.ChatEvents;
+import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.chat.ChatView;
+import dev.switchboard.api.chat.SystemEvent;
+import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.team.Group;
+import dev.switchboard.chat.internal.engine.Engine;
+import dev.switchboard.chat.internal.engine.RecordingEventAdmin;
+import dev.switchboard.store.testing.PostgresDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ingress against PostgreSQL: idempotent, one transaction, repeat requests, auto-forwarding (INB-1, INB-3, GRP-2). */
+class IngressOnPostgresTest {
+
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
+
+    static Engine e;
+
+    @BeforeAll
+    static void engine() {
+        e = new Engine(DB, "ingress");
+    }
+
+    @Test
+    void INB1_aFirstMessageCreatesANewChatWithARequestAndPostsAfterCommit() {
+        e.events.clear();
+        Ingress.Received r = e.ingress.accept(e.message("anna", "a-1", "Hi, I need help", Optional.empty()));
+        assertThat(r.duplicate()).isFalse();
+        ChatView v = e.chats.get(r.chat(), e.vitaly.id());
+        assertThat(v.state()).isEqualTo(ChatState.NEW);
+        assertThat(v.clientName()).isEqualTo("Client anna");
+        assertThat(v.channel()).isEqualTo("test");
+        assertThat(e.db.rows("select first_message_id, closed_at from request where chat_id = " + r.chat().value()))
+                .containsExactly(java.util.Arrays.asList(r.message().value(), null));
+        assertThat(e.events.of(r.chat().value())).extracting(RecordingEventAdmin.Posted::topic)
+                .containsExactly(ChatEvents.CHAT_CHANGED, ChatEvents.MESSAGE_ADDED);
+        assertThat(e.events.of(r.chat().value()).get(0).seenByOthers()).contains("NEW");
+    }
+
+    @Test
+    void INB1_aRedeliveryReturnsTheStoredMessageAndWritesNothing() {
+        Ingress.Received first = e.ingress.accept(e.message("boris", "b-1", "one", Optional.empty()));
+        long rows = e.count("select count(*) from message");
+        e.events.clear();
+        Ingress.Received again = e.ingress.accept(e.message("boris", "b-1", "one", Optional.empty()));
+        assertThat(again).isEqualTo(new Ingress.Received(first.message(), first.chat(), true));
+        assertThat(e.count("select count(*) from message")).isEqualTo(rows);
+        assertThat(e.events.posted()).isEmpty();
+    }
+
+    @Test
+    void INB1_concurrentDuplicateDeliveriesStoreOneMessage() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String client = "racer-" + round;
+            String id = "dup-" + round;
+            List<Ingress.Received> results = concurrently(16,
+                    () -> e.ingress.accept(e.message(client, id, "same", Optional.empty())));
+            assertThat(results).extracting(Ingress.Received::message).containsOnly(results.get(0).message());
+            assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+            assertThat(e.count("select count(*) from message where external_id = 'dup-" + round + "'")).isEqualTo(1);
+            assertThat(e.count("select count(*) from chat where external_user_id = '" + client + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void INB1_concurrentDifferentFirstMessagesOfOneClientShareOneChat() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        List<Ingress.Received> results = concurrently(8,
+                () -> e.ingress.accept(e.message("crowd", "c-" + n.incrementAndGet(), "hi", Optional.empty())));
+        assertThat(results).extracting(Ingress.Received::chat).containsOnly(results.get(0).chat());
+        assertThat(e.count("select count(*) from request where chat_id = " + results.get(0).chat().value()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void INB3_TEAM2_aClientWritingAfterDoneReopensTheChatAndAnotherTakerBringsThePreviousResponsibleIn() {
+        Ingress.Received first = e.ingress.accept(e.message("vera", "v-1", "question", Optional.empty()));
+        e.chats.take(first.chat(), e.vitaly.id());
+        e.chats.done(first.chat(), e.vitaly.id());
+        Ingress.Received again = e.ingress.accept(e.message("vera", "v-2", "one more", Optional.empty()));
+        assertThat(again.chat()).isEqualTo(first.chat());
+        ChatView reopened = e.chats.get(again.chat(), e.dima.id());
+        assertThat(reopened.state()).isEqualTo(ChatState.NEW);
+        assertThat(reopened.responsible()).isEmpty();
+        assertThat(reopened.previousResponsible()).contains(e.vitaly.id());
+        assertThat(e.systemEvents(again.chat())).containsExactly("Took", "Closed", "Reopened");
+        assertThat(e.count("select count(*) from request where chat_id = " + again.chat().value())).isEqualTo(2);
+        ChatView taken = e.chats.take(again.chat(), e.dima.id());
+        assertThat(taken.responsible()).contains(e.dima.id());
+        assertThat(taken.participants()).containsExactly(e.vitaly.id());
+    }
+
+    @Test
+    void INB3_TEAM2_thePreviousResponsibleTakingTheRepeatRequestJoinsNobody() {
+        Ingress.Received first = e.ingress.accept(e.message("gleb", "g-1", "question", Optional.empty()));
+        e.chats.take(first.chat(), e.vitaly.id());
+        e.chats.done(first.chat(), e.vitaly.id());
+        e.ingress.accept(e.message("gleb", "g-2", "again", Optional.empty()));
+        ChatView taken = e.chats.take(first.chat(), e.vitaly.id());
+        assertThat(taken.participants()).isEmpty();
+    }
+
+    @Test
+    void GRP2_aNewRequestFromANamedSourceGoesStraightToItsGroup() {
+        Group sales = e.groups.create(e.project.id(), e.owner.id(), "Sales");
+        e.groups.setAutoForward(sales.id(), e.owner.id(), Set.of("promo-landing"));
+        Ingress.Received r = e.ingress.accept(e.message("lead", "l-1", "price?", Optional.of("promo-landing")));
+        ChatView v = e.chats.get(r.chat(), e.owner.id());
+        assertThat(v.group()).contains(sales.id());
+        assertThat(v.state()).isEqualTo(ChatState.NEW);
+        assertThat(e.chats.history(r.chat(), e.owner.id(), Optional.empty(), 5).items())
+                .anySatisfy(m -> assertThat(m.event()).contains(new SystemEvent.Forwarded(Optional.empty(), sales.id())));
+        // a later message of the same request does not forward again
+        e.ingress.accept(e.message("lead", "l-2", "hello?", Optional.of("promo-landing")));
+        assertThat(e.systemEvents(r.chat())).containsExactly("Forwarded");
+    }
+
+    @Test
+    void anUnknownConnectionOrAnEmptyIdIsRefused() {
+        assertThatThrownBy(() -> e.ingress.accept(new InboundMessage(new ConnectionId(999_999), "x", "u",
+                ClientProfile.named("A", "B"), "t", Instant.now(), Optional.empty()))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> e.ingress.accept(e.message("u", " ", "t", Optional.empty())))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void onlyOwnersAndAdminsConnectChannels() {
+        assertThatThrownBy(() -> e.connections.create(e.project.id(), e.vitaly.id(), "telegram", "Bot"))
+                .isInstanceOf(NotAllowed.class);
+        assertThat(e.connections.create(e.project.id(), e.admin.id(), "telegram", "Bot").type()).isEqualTo("telegram");
+        assertThat(e.connections.list(e.project.id())).extracting(c -> c.name()).contains("Bot", "Test bot");
+    }
+
+    static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
