@@ -58,7 +58,7 @@ public class ConsoleChatIT {
         vitaly = addManager(VITALY_EMAIL, "Vitaly");
         dima = addManager(DIMA_EMAIL, "Dima");
         connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
-                + " test itest-connection"), "(\\d+)");
+                + " test itest-connection"), "Created connection (\\d+)");
     }
 
     @AfterClass

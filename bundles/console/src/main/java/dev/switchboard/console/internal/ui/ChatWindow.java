@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class ChatWindow extends Div {
     private final transient Texts texts;
     private final transient DirectoryNames names;
     private final Notifications notifications;
+    private final transient Consumer<ChatView> afterOwnAction;
 
     private final Div header = new Div();
     private final Div banner = new Div();
@@ -77,8 +79,10 @@ final class ChatWindow extends Div {
     private Optional<String> earlierCursor = Optional.empty();
     private boolean available;
 
-    ChatWindow(ChatId chat, ConsoleSession viewer, ChatSupport support, Texts texts, Notifications notifications) {
+    ChatWindow(ChatId chat, ConsoleSession viewer, ChatSupport support, Texts texts, Notifications notifications,
+               Consumer<ChatView> afterOwnAction) {
         this.chat = chat;
+        this.afterOwnAction = afterOwnAction;
         this.viewer = viewer;
         this.support = support;
         this.texts = texts;
@@ -374,8 +378,9 @@ final class ChatWindow extends Div {
 
     /** Runs one of the viewer's actions, then shows the chat as it is now, whether the engine agreed or not. */
     private void act(Supplier<?> call) {
+        boolean changedChat = false;
         try {
-            call.get();
+            changedChat = call.get() instanceof ChatView;
         } catch (DomainException refused) {
             LOG.debug("Chat {}: the engine refused an action of member {}: {}", chat, me(), refused.getMessage());
             notifications.error(ErrorText.of(refused, texts));
@@ -387,6 +392,9 @@ final class ChatWindow extends Div {
         if (available) {
             loadLatest();
             scrollToBottom();
+            if (changedChat) {
+                afterOwnAction.accept(view);
+            }
         }
     }
 

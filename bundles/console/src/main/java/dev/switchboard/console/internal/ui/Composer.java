@@ -76,6 +76,8 @@ final class Composer extends Div {
     private final transient Sender sender;
     private final List<Mode> offered = new ArrayList<>();
     private Mode mode = Mode.MESSAGE;
+    /** The mode the viewer picked by hand, kept while it is offered; otherwise Message comes first. */
+    private Mode chosen;
 
     Composer(Sender sender) {
         this.sender = sender;
@@ -84,14 +86,14 @@ final class Composer extends Div {
 
         modeSwitch.setId("composer-mode");
         modeSwitch.addClassName("sb-mode-switch");
-        messageMode = new Button(getTranslation("chat.composer.message"), click -> select(Mode.MESSAGE));
+        messageMode = new Button(getTranslation("chat.composer.message"), click -> choose(Mode.MESSAGE));
         messageMode.setId("composer-mode-message");
         messageMode.getElement().setAttribute("data-value", Mode.MESSAGE.value());
-        noteMode = new Button(getTranslation("chat.composer.note"), click -> select(Mode.NOTE));
+        noteMode = new Button(getTranslation("chat.composer.note"), click -> choose(Mode.NOTE));
         noteMode.setId("composer-mode-note");
         noteMode.getElement().setAttribute("data-value", Mode.NOTE.value());
         for (Button button : List.of(messageMode, noteMode)) {
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         modeSwitch.add(messageMode, noteMode);
 
@@ -137,12 +139,18 @@ final class Composer extends Div {
         send.setVisible(!modes.isEmpty());
         readOnly.setVisible(modes.isEmpty());
         if (!modes.isEmpty()) {
-            select(modes.contains(mode) ? mode : modes.get(0));
+            // a chat just taken offers Message again: it comes first unless the viewer picked Note by hand
+            select(chosen != null && modes.contains(chosen) ? chosen : modes.get(0));
         }
     }
 
     Mode mode() {
         return mode;
+    }
+
+    private void choose(Mode selected) {
+        chosen = selected;
+        select(selected);
     }
 
     private void select(Mode selected) {
@@ -163,14 +171,8 @@ final class Composer extends Div {
     }
 
     private static void styleModeButton(Button button, boolean selected) {
+        // the look of the pressed mode is in console.css, keyed on aria-pressed
         button.getElement().setAttribute("aria-pressed", Boolean.toString(selected));
-        if (selected) {
-            button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-            button.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        } else {
-            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            button.removeThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        }
     }
 
     private void submit(String text, String key) {

@@ -10,6 +10,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import dev.switchboard.api.chat.ChatSummary;
+import dev.switchboard.api.chat.ChatView;
+import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
 import dev.switchboard.api.domain.ChatId;
@@ -179,6 +181,23 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
         }
     }
 
+    /**
+     * After the viewer's own action the chat may belong to another tab (taken: Mine; Done: Done); the page follows
+     * it there with the chat still open. Changes by others never move the page.
+     */
+    private void followToItsTab(ConsoleSession viewer, ChatView chat) {
+        MemberId me = viewer.member().id();
+        InboxTab home = switch (chat.state()) {
+            case NEW -> InboxTab.NEW;
+            case DONE -> InboxTab.DONE;
+            case ACTIVE -> chat.responsible().equals(Optional.of(me)) || chat.participants().contains(me)
+                    ? InboxTab.MINE : InboxTab.OTHERS;
+        };
+        if (home != tab) {
+            UI.getCurrent().navigate(chatPath(home, chat.id()));
+        }
+    }
+
     private void openSelected(ConsoleSession viewer) {
         if (selected.isEmpty()) {
             window = null;
@@ -191,7 +210,8 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
             return;
         }
         detail.removeAll();
-        window = new ChatWindow(selected.get(), viewer, support, texts(), notifications);
+        window = new ChatWindow(selected.get(), viewer, support, texts(), notifications,
+                changed -> followToItsTab(viewer, changed));
         detail.add(window);
     }
 }

@@ -1,8 +1,8 @@
 package dev.switchboard.console.internal.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * A drop-down anchored to a button: sections of choices (colleagues, groups) with a filter box on top. Used by the
- * participants control (WIN-2), Assign (DIST-2) and Forward (TEAM-4). Each choice is a button with the test id
+ * participants control (WIN-2), Assign (DIST-2) and Forward (TEAM-4). Each choice is a menu item with the test id
  * {@code <prefix>-<id>}.
  */
 final class Picker extends Popover {
@@ -65,17 +65,25 @@ final class Picker extends Popover {
             }
             for (Choice choice : section.choices()) {
                 anyChoice = true;
-                Button item = new Button(choice.label(), click -> {
+                Avatar avatar = new Avatar(choice.label());
+                avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
+                Div item = new Div(avatar, new Span(choice.label()));
+                item.addClickListener(click -> {
                     close();
                     choice.action().run();
                 });
+                item.getElement().addEventListener("keydown", key -> {
+                    close();
+                    choice.action().run();
+                }).setFilter("event.key === 'Enter' || event.key === ' '");
+                item.getElement().setAttribute("role", "menuitem");
+                item.getElement().setAttribute("tabindex", "0");
                 item.setId(section.idPrefix() + "-" + choice.id());
-                item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 item.addClassName("sb-picker-item");
                 if (choice.detail() != null && !choice.detail().isEmpty()) {
                     Span detail = new Span(choice.detail());
                     detail.addClassName("sb-picker-detail");
-                    item.setSuffixComponent(detail);
+                    item.add(detail);
                 }
                 body.add(item);
                 entries.add(new Entry(item, choice.label().toLowerCase(Locale.ROOT)));
@@ -96,6 +104,6 @@ final class Picker extends Popover {
         }
     }
 
-    private record Entry(Button button, String label) {
+    private record Entry(Div button, String label) {
     }
 }
