@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,7 +144,8 @@ public class ConsoleChatIT {
             open(colleague, "others", client);
             // someone else's chat: notes only, no Message mode at all (INB-5, TEAM-6)
             assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
-            assertThat(colleague.driver.findElement(By.id("composer-mode-message")).isDisplayed()).isFalse();
+            assertThat(colleague.driver.findElements(By.id("composer-mode-message")))
+                    .allMatch(notShown -> !notShown.isDisplayed());
 
             manager.click(By.id("composer-mode-note"));
             assertThat(manager.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
@@ -214,6 +217,36 @@ public class ConsoleChatIT {
             colleague.screenshot(screenshots, "repeat-request");
             // the former responsible's open window followed too
             responsible.awaitText(By.id("chat-state"), "New");
+        }
+    }
+
+    @Test
+    public void MSG2_aRefusedMessageShowsWhyAndRetrySendsIt() throws Exception {
+        String client = client("Retry");
+        inbound(client, "Hello?");
+        String message = "We are on it " + UUID.randomUUID();
+        try (Browser manager = manager(VITALY_EMAIL)) {
+            open(manager, "new", client);
+            manager.click(By.id("action-take"));
+            manager.await(By.id("composer-mode-message"));
+            channelMode("refuse");
+            WebElement input = manager.await(By.cssSelector("#composer textarea"));
+            input.sendKeys(message, Keys.ENTER);
+            WebElement shown = awaitMessage(manager, "outbound", message);
+            String id = shown.getAttribute("id").substring("message-".length());
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("failed"));
+            assertThat(awaitMessage(manager, "outbound", message).getText())
+                    .contains("Not delivered: the test channel refuses");
+            manager.screenshot(screenshots, "delivery-failed");
+
+            channelMode("ok");
+            manager.click(By.id("retry-" + id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
+                    || outboundState(manager, message).equals("delivered"));
+            assertThat(manager.driver.findElements(By.id("retry-" + id))).isEmpty();
+            assertThat(sent()).contains(message);
+        } finally {
+            channelMode("ok");
         }
     }
 
@@ -293,11 +326,24 @@ public class ConsoleChatIT {
 
     private static void inbound(String client, String user, String text) throws Exception {
         String[] name = client.split(" ", 2);
-        String body = "{\"connection\":" + connection + ",\"externalMessageId\":\"" + UUID.randomUUID()
-                + "\",\"externalUserId\":\"" + user + "\",\"firstName\":\"" + name[0]
-                + "\",\"lastName\":\"" + name[1] + "\",\"text\":\"" + text + "\"}";
-        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/json", body);
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        String body = form(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
+                "userId", user, "firstName", name[0], "lastName", name[1], "text", text));
+        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
+                body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static void channelMode(String mode) throws Exception {
+        HttpResponse<String> response = karaf.httpPost("test-channel/mode", "application/x-www-form-urlencoded",
+                form(Map.of("mode", mode)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     private static String sent() throws Exception {
