@@ -71,7 +71,10 @@ public final class EntityManagerFactories {
         properties.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
         // JUL reaches Karaf's log through Pax Logging; EclipseLink's own default logger would print to stdout.
         properties.put(PersistenceUnitProperties.LOGGING_LOGGER, LoggerType.JavaLogger);
-        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        // SEVERE, not WARNING: EclipseLink logs every failed statement with its stack trace at WARNING, and the
+        // engine's expected race losses (a lost take, a duplicate delivery) are failed statements. The failure
+        // reaches the caller as a StoreException or a domain error and is logged once there, if at all.
+        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "SEVERE");
         // A unit may own tables but no entities yet (migrations only): EclipseLink would warn on every start.
         properties.put(PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + "metamodel", "SEVERE");
         // Mapping errors surface when the owner opens its unit, not at its first transaction.
