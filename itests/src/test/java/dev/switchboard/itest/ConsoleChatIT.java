@@ -153,7 +153,7 @@ public class ConsoleChatIT {
             input.sendKeys("First line", Keys.chord(Keys.SHIFT, Keys.ENTER), note);
             input.sendKeys(Keys.ENTER);
             WebElement shownNote = awaitMessage(manager, "note", note);
-            assertThat(shownNote.getText()).contains("First line\n" + note).contains("Note");
+            assertThat(shownNote.getText()).contains("First line\n" + note).containsIgnoringCase("Note");
             awaitMessage(colleague, "note", note);
 
             manager.click(By.id("composer-mode-message"));
@@ -247,6 +247,52 @@ public class ConsoleChatIT {
             assertThat(sent()).contains(message);
         } finally {
             channelMode("ok");
+        }
+    }
+
+    @Test
+    public void WIN5_theOwnerTakesAnActiveChatOverAndTheFormerResponsibleSeesItLive() throws Exception {
+        String client = client("Takeover");
+        inbound(client, "Nobody answers me!");
+        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
+            long chat = open(manager, "new", client);
+            manager.click(By.id("action-take"));
+            manager.await(By.id("action-done"));
+            owner.driver.get(karaf.consoleUri().toString());
+            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+            owner.await(By.id("tab-new"));
+            assertThat(open(owner, "others", client)).isEqualTo(chat);
+            // a manager may not take a colleague's chat; the owner may (TEAM-1)
+            assertThat(manager.driver.findElements(By.id("action-take-over"))).isEmpty();
+            owner.click(By.id("action-take-over"));
+
+            owner.awaitText(By.id("participants"), "Owner");
+            owner.await(By.id("action-done"));
+            manager.awaitText(By.id("participants"), "Owner");
+            manager.awaitGone(By.id("action-done"));
+            awaitMessage(manager, "system", "Owner took the chat over from Vitaly");
+        }
+    }
+
+    @Test
+    public void MSG4_aRussianReaderSeesTheChatAndItsSystemMessagesInRussian() throws Exception {
+        String client = client("Russian");
+        inbound(client, "Здравствуйте!");
+        try (Browser manager = manager(VITALY_EMAIL); Browser russian = new Browser("ru")) {
+            long chat = open(manager, "new", client);
+            manager.click(By.id("action-take"));
+            manager.await(By.id("action-done"));
+            russian.driver.get(karaf.consoleUri().toString());
+            russian.logIn(DIMA_EMAIL, PASSWORD);
+            russian.await(By.id("tab-new"));
+            assertThat(open(russian, "others", client)).isEqualTo(chat);
+            awaitMessage(russian, "system", "Vitaly взял чат");
+            assertThat(russian.await(By.id("chat-state")).getText()).isEqualTo("В работе");
+            assertThat(russian.await(By.cssSelector("#composer-mode-note")).getText()).isEqualTo("Заметка");
+
+            manager.click(By.id("action-done"));
+            awaitMessage(russian, "system", "Vitaly завершил диалог");
+            russian.screenshot(screenshots, "russian-reader");
         }
     }
 
