@@ -3,6 +3,7 @@ package dev.switchboard.console.internal.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import dev.switchboard.api.chat.ChatAction;
 import dev.switchboard.api.chat.ChatService;
+import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatView;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.domain.ChatId;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,7 +201,7 @@ final class ChatWindow extends Div {
 
         Div right = new Div();
         right.addClassName("sb-chat-tools");
-        if (view.state() == dev.switchboard.api.chat.ChatState.NEW) {
+        if (view.state() == ChatState.NEW) {
             view.previousResponsible().flatMap(names::member).ifPresent(previous -> {
                 Span shown = new Span(VaadinIcon.TIME_BACKWARD.create(),
                         new Span(texts.text("chat.previousResponsible", previous)));
@@ -417,8 +420,7 @@ final class ChatWindow extends Div {
         }
     }
 
-    private List<Picker.Choice> memberChoices(java.util.function.Predicate<Member> include,
-                                              java.util.function.Consumer<MemberId> chosen) {
+    private List<Picker.Choice> memberChoices(Predicate<Member> include, Consumer<MemberId> chosen) {
         List<Picker.Choice> choices = new ArrayList<>();
         for (Member member : support.members().list(viewer.member().project())) {
             if (include.test(member)) {
@@ -432,7 +434,7 @@ final class ChatWindow extends Div {
     private Component person(Optional<MemberId> member, String id) {
         String label = member.flatMap(names::member).orElseGet(() -> texts.text("chat.noResponsible"));
         Avatar avatar = new Avatar(label);
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
         Div line = new Div(avatar, new Span(label));
         line.setId(id);
         line.addClassName("sb-person");

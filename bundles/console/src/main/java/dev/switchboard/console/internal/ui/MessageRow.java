@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
@@ -119,7 +120,7 @@ final class MessageRow extends Div {
                 delivery.add(new Span(texts.text("chat.delivery.failed", message.failure().orElse("?"))));
             }
         }
-        delivery.getChildren().filter(child -> child instanceof com.vaadin.flow.component.icon.Icon)
+        delivery.getChildren().filter(Icon.class::isInstance)
                 .forEach(icon -> icon.getElement().getStyle().set("width", "0.9em").set("height", "0.9em"));
         meta.add(delivery);
         if (state == DeliveryState.FAILED && mayRetry) {
