@@ -43,6 +43,7 @@ public class ConsoleChatIT {
     private static long vitaly;
     private static long dima;
     private static long connection;
+    private static long sales;
 
     @BeforeClass
     public static void startDistribution() throws Exception {
@@ -61,6 +62,7 @@ public class ConsoleChatIT {
         dima = addManager(DIMA_EMAIL, "Dima");
         connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
                 + " test itest-connection"), "Created connection (\\d+)");
+        sales = firstNumber(karaf.shell("switchboard:group-create " + project + " Sales"), "Created group (\\d+)");
     }
 
     @AfterClass
@@ -293,6 +295,57 @@ public class ConsoleChatIT {
             manager.click(By.id("action-done"));
             awaitMessage(russian, "system", "Vitaly завершил диалог");
             russian.screenshot(screenshots, "russian-reader");
+        }
+    }
+
+    @Test
+    public void TEAM5_anAddedParticipantWritesToTheClientAndLeaves() throws Exception {
+        String client = client("Participant");
+        inbound(client, "Two questions: price and delivery");
+        try (Browser responsible = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
+            long chat = open(responsible, "new", client);
+            responsible.click(By.id("action-take"));
+            responsible.await(By.id("action-done"));
+            assertThat(open(colleague, "others", client)).isEqualTo(chat);
+            assertThat(colleague.driver.findElements(By.id("action-leave"))).isEmpty();
+
+            responsible.click(By.id("participants"));
+            responsible.click(By.id("add-participant-" + dima));
+            responsible.awaitText(By.id("participants"), "Vitaly +1");
+
+            // the colleague's open window follows: Message mode and Leave appear, Done does not (TEAM-5)
+            colleague.await(By.id("composer-mode-message"));
+            colleague.await(By.id("action-leave"));
+            assertThat(colleague.driver.findElements(By.id("action-done"))).isEmpty();
+            awaitMessage(colleague, "system", "Vitaly added Dima to the chat");
+
+            colleague.click(By.id("action-leave"));
+            awaitMessage(responsible, "system", "Dima left the chat");
+            colleague.awaitGone(By.id("action-leave"));
+            assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
+            responsible.awaitText(By.id("participants"), "Vitaly");
+        }
+    }
+
+    @Test
+    public void DIST2_aChatIsAssignedFromNew_andTEAM4_forwardedToAGroupLandsInNew() throws Exception {
+        String client = client("Assign");
+        inbound(client, "I want to buy ten licences");
+        try (Browser senior = manager(VITALY_EMAIL); Browser operator = manager(DIMA_EMAIL)) {
+            long chat = open(senior, "new", client);
+            assertThat(open(operator, "new", client)).isEqualTo(chat);
+
+            senior.click(By.id("action-assign"));
+            senior.click(By.id("assign-to-" + dima));
+            operator.awaitText(By.id("participants"), "Dima");
+            operator.await(By.id("action-done"));
+            awaitMessage(operator, "system", "Vitaly assigned the chat to Dima");
+
+            operator.click(By.id("action-forward"));
+            operator.click(By.id("forward-to-" + sales));
+            awaitMessage(senior, "system", "Dima forwarded the chat to group Sales");
+            senior.awaitText(By.id("chat-state"), "New");
+            senior.await(By.id("action-take"));
         }
     }
 
