@@ -110,7 +110,6 @@ final class ChatWindow extends Div {
 
         refresh();
         if (available) {
-            add(header, banner, scroller, composer);
             loadLatest();
             scrollToBottom();
         }
@@ -127,12 +126,11 @@ final class ChatWindow extends Div {
 
     /** Follows the engine's events about this chat. */
     void apply(List<ChatChange> changes) {
-        if (!available || changes.stream().noneMatch(change -> change.chat().equals(chat))) {
+        if (changes.stream().noneMatch(change -> change.chat().equals(chat))) {
             return;
         }
         refresh();
-        if (available) {
-            loadLatest();
+        if (available && loadLatest() > 0) {
             scrollToBottom();
         }
     }
@@ -155,6 +153,11 @@ final class ChatWindow extends Div {
             return;
         }
         available = true;
+        if (header.getParent().isEmpty()) {
+            // first shown, or readable again after a spell out of reach (forwarded to a closed group and back)
+            removeAll();
+            add(header, banner, scroller, composer);
+        }
         getElement().setAttribute("data-state", view.state().name().toLowerCase(Locale.ROOT));
         renderHeader();
         renderBanner();
@@ -460,8 +463,12 @@ final class ChatWindow extends Div {
 
     // ----- history
 
-    /** Reads the newest messages and shows those not shown yet, and the newer state of those shown. */
-    private void loadLatest() {
+    /**
+     * Reads the newest messages and shows those not shown yet, and the newer state of those shown.
+     *
+     * @return how many messages were added at the bottom
+     */
+    private int loadLatest() {
         Optional<String> cursor = Optional.empty();
         List<Message> fresh = new ArrayList<>();
         boolean first = rows.isEmpty();
@@ -471,7 +478,7 @@ final class ChatWindow extends Div {
                 page = support.chats().history(chat, me(), cursor, HISTORY_PAGE);
             } catch (DomainException e) {
                 showUnavailable();
-                return;
+                return 0;
             }
             boolean reachedShown = false;
             for (Message message : page.items()) {
@@ -497,6 +504,7 @@ final class ChatWindow extends Div {
         }
         earlier.setVisible(earlierCursor.isPresent());
         renderEmptyNote();
+        return fresh.size();
     }
 
     private void loadEarlier() {
