@@ -63,6 +63,6 @@ public interface ChatService {
     /** A note for the team, never sent to the client (MSG-3, INP-4); anyone who may read the chat may write one. */
     Message note(ChatId chat, MemberId actor, String text);
 
-    /** Queues a FAILED outbound message again. */
+    /** Queues a FAILED outbound message again; allowed to whoever may {@link ChatAction#SEND} in its chat. */
     Message retry(MessageId message, MemberId actor);
 }
