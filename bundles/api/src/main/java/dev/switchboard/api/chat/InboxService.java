@@ -20,6 +20,13 @@ public interface InboxService {
      */
     Page<ChatSummary> page(ProjectId project, MemberId viewer, InboxTab tab, Optional<String> after, int size);
 
-    /** How many chats each tab holds for {@code viewer}. */
+    /**
+     * How many chats each tab holds for {@code viewer}, exact up to {@link #COUNT_LIMIT}; a tab holding more
+     * reports {@code COUNT_LIMIT} (shown as "999+"), because counting a tab of a million chats exactly costs a
+     * read of all of them on every refresh.
+     */
     Map<InboxTab, Long> counts(ProjectId project, MemberId viewer);
+
+    /** The cap of {@link #counts}. */
+    long COUNT_LIMIT = 1000;
 }

@@ -38,8 +38,13 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = InboxService.class)
 public final class InboxQueries implements InboxService {
 
-    private static final String MINE = "(c.responsible_id = ?2 or exists (select 1 from chat_participant p"
-            + " where p.chat_id = c.id and p.member_id = ?2))";
+    /**
+     * The viewer's own chats as a set of ids: an OR of "responsible" and "participant" cannot use an index and
+     * walks the whole state, while each half alone is an index lookup (chat_responsible_ix, the participant
+     * key) bounded by the viewer's own chats (bench/engine.sh inbox: 550 ms to 4 ms).
+     */
+    private static final String MINE = "c.id in (select r.id from chat r where r.responsible_id = ?2"
+            + " union all select p.chat_id from chat_participant p where p.member_id = ?2)";
 
     private final PersistenceUnit unit;
     private final MemberService members;
@@ -69,7 +74,10 @@ public final class InboxQueries implements InboxService {
         }
         Optional<Cursor> cursor = after.map(Cursor::decode);
         String sql = "select c.* from chat c where c.project_id = ?1 and c.state = ?3 and " + filter.get()
-                + cursor.map(c -> " and (c.last_activity < ?4 or (c.last_activity = ?4 and c.id < ?5))").orElse("")
+                // the redundant "last_activity <= ?4" lets the index start at the cursor instead of filtering
+                // every row before it
+                + cursor.map(c -> " and c.last_activity <= ?4"
+                        + " and (c.last_activity < ?4 or (c.last_activity = ?4 and c.id < ?5))").orElse("")
                 + " order by c.last_activity desc, c.id desc limit " + (size + 1);
         return unit.read((em, tx) -> {
             Query q = bind(em.createNativeQuery(sql, ChatEntity.class), project, viewer, tab, filter.get());
@@ -99,9 +107,10 @@ public final class InboxQueries implements InboxService {
         });
     }
 
+    /** Counts at most {@link InboxService#COUNT_LIMIT} rows: an exact count of a big tab reads all of it. */
     private long count(EntityManager em, ProjectId project, MemberId viewer, InboxTab tab, String filter) {
-        Query q = em.createNativeQuery(
-                "select count(*) from chat c where c.project_id = ?1 and c.state = ?3 and " + filter);
+        Query q = em.createNativeQuery("select count(*) from (select 1 from chat c where c.project_id = ?1"
+                + " and c.state = ?3 and " + filter + " limit " + COUNT_LIMIT + ") limited");
         return ((Number) bind(q, project, viewer, tab, filter).getSingleResult()).longValue();
     }
 
@@ -147,7 +156,7 @@ public final class InboxQueries implements InboxService {
             case NEW -> senior || viewer.rights().seeNew() ? Optional.of(open) : Optional.empty();
             case MINE -> Optional.of(MINE);
             case OTHERS -> senior || viewer.rights().seeOthers()
-                    ? Optional.of("not " + MINE + " and " + open) : Optional.empty();
+                    ? Optional.of("not (" + MINE + ") and " + open) : Optional.empty();
             case DONE -> Optional.of(senior || viewer.rights().seeOthers() ? "(" + open + " or " + MINE + ")" : MINE);
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.chat.ChatSummary;
+import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.domain.Role;
@@ -193,5 +194,26 @@ class InboxOnPostgresTest {
         Member stranger = team.add(other.id(), "stranger@example.com", "Stranger", Role.OWNER);
         assertThatThrownBy(() -> inbox.page(project.id(), stranger.id(), InboxTab.NEW, Optional.empty(), 10))
                 .isInstanceOf(NotAllowed.class);
+    }
+
+    @Test
+    void INB2_aBigTabIsCountedUpToTheCapAndStillListedInFull() {
+        Project big = team.create("Big inbox");
+        Member bigOwner = team.add(big.id(), "big-owner@example.com", "Big Owner", Role.OWNER);
+        chats.inTransaction((em, tx) -> {
+            for (int i = 0; i < InboxService.COUNT_LIMIT + 5; i++) {
+                em.persist(new ChatEntity(big.id().value(), "client " + i, "telegram", T0.plusSeconds(i)));
+            }
+            return null;
+        });
+        assertThat(inbox.counts(big.id(), bigOwner.id())).containsEntry(InboxTab.NEW, InboxService.COUNT_LIMIT);
+        int listed = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<ChatSummary> page = inbox.page(big.id(), bigOwner.id(), InboxTab.NEW, cursor, 200);
+            listed += page.items().size();
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertThat(listed).isEqualTo(InboxService.COUNT_LIMIT + 5);
     }
 }

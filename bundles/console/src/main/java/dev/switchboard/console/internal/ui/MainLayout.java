@@ -211,10 +211,15 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
                 .ifPresentOrElse(entry -> tabs.setSelectedTab(entry.getKey()), () -> tabs.setSelectedTab(null));
     }
 
+    /** Counts are exact below the engine's cap; at the cap the tab holds at least that many (INB-2). */
+    static String countText(long count) {
+        return count >= InboxService.COUNT_LIMIT ? (InboxService.COUNT_LIMIT - 1) + "+" : String.valueOf(count);
+    }
+
     private void refreshCounts() {
         ConsoleSession.current().ifPresent(viewer -> {
             Map<InboxTab, Long> byTab = inbox.counts(viewer.member().project(), viewer.member().id());
-            counts.forEach((tab, badge) -> badge.setText(String.valueOf(byTab.getOrDefault(tab, 0L))));
+            counts.forEach((tab, badge) -> badge.setText(countText(byTab.getOrDefault(tab, 0L))));
         });
     }
 
