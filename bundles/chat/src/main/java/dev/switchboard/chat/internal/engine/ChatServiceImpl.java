@@ -131,7 +131,9 @@ public final class ChatServiceImpl implements ChatService {
             ChatEntity c = load(em, chat, a);
             require(ChatAction.READ, context(em, c, a));
             Query q = em.createNativeQuery("select m.* from message m where m.chat_id = ?1"
-                    + cursor.map(x -> " and (m.created_at < ?2 or (m.created_at = ?2 and m.id < ?3))").orElse("")
+                    // "created_at <= ?2" makes the cursor an index condition (see InboxQueries.page)
+                    + cursor.map(x -> " and m.created_at <= ?2"
+                            + " and (m.created_at < ?2 or (m.created_at = ?2 and m.id < ?3))").orElse("")
                     + " order by m.created_at desc, m.id desc limit " + (size + 1), MessageEntity.class)
                     .setParameter(1, c.id());
             cursor.ifPresent(x -> q.setParameter(2, Times.utc(x.lastActivity())).setParameter(3, x.id()));
