@@ -216,4 +216,16 @@ class InboxOnPostgresTest {
         } while (cursor.isPresent());
         assertThat(listed).isEqualTo(InboxService.COUNT_LIMIT + 5);
     }
+
+    @Test
+    void INB4_minePagesThroughResponsibleAndParticipantChatsInOrder() {
+        List<String> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<ChatSummary> page = inbox.page(project.id(), vitaly.id(), InboxTab.MINE, cursor, 1);
+            page.items().forEach(c -> seen.add(c.clientName()));
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertThat(seen).isEqualTo(names(InboxTab.MINE, vitaly)).hasSize(2).doesNotHaveDuplicates();
+    }
 }
