@@ -46,8 +46,7 @@ public final class LoginService implements Authenticator {
                 return new Throttled(wait.get());
             }
             Optional<AccountEntity> account = normalised.isEmpty() ? Optional.empty() : unit.read((em, tx) ->
-                    em.createQuery("select a from AccountEntity a where a.email = :e", AccountEntity.class)
-                            .setParameter("e", normalised).getResultStream().findFirst());
+                    AccountEntity.byEmail(em, normalised));
             Optional<String> hash = account.flatMap(AccountEntity::passwordHash);
             boolean ok;
             if (hash.isPresent()) {

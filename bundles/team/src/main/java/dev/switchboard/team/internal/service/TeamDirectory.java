@@ -19,7 +19,6 @@ import dev.switchboard.team.internal.store.AccountEntity;
 import dev.switchboard.team.internal.store.MemberEntity;
 import dev.switchboard.team.internal.store.ProjectEntity;
 import dev.switchboard.team.internal.store.TeamUnit;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +84,7 @@ public final class TeamDirectory implements ProjectService, MemberService {
             if (em.find(ProjectEntity.class, project.value()) == null) {
                 throw new NotFound("project", project);
             }
-            AccountEntity account = accountByEmail(em, e).orElseGet(() -> {
+            AccountEntity account = AccountEntity.byEmail(em, e).orElseGet(() -> {
                 AccountEntity a = new AccountEntity(e, n, clock.instant());
                 em.persist(a);
                 return a;
@@ -153,7 +152,7 @@ public final class TeamDirectory implements ProjectService, MemberService {
         String hash = credentials.hasher().hash(password);
         Arrays.fill(password, '\0');
         Account account = unit.inTransaction((em, tx) -> {
-            AccountEntity a = accountByEmail(em, e).orElseThrow(() -> new NotFound("account", e));
+            AccountEntity a = AccountEntity.byEmail(em, e).orElseThrow(() -> new NotFound("account", e));
             a.setPasswordHash(hash);
             return a.toRecord();
         });
@@ -172,10 +171,5 @@ public final class TeamDirectory implements ProjectService, MemberService {
             a.setLanguage(l);
             return null;
         });
-    }
-
-    static Optional<AccountEntity> accountByEmail(EntityManager em, String normalisedEmail) {
-        return em.createQuery("select a from AccountEntity a where a.email = :e", AccountEntity.class)
-                .setParameter("e", normalisedEmail).getResultStream().findFirst();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 @Entity
@@ -74,5 +75,11 @@ public class AccountEntity {
 
     public Account toRecord() {
         return new Account(new AccountId(id), email, displayName, Optional.ofNullable(language));
+    }
+
+    /** The account with this e-mail, already normalised (trimmed, lower case) by the caller. */
+    public static Optional<AccountEntity> byEmail(EntityManager em, String normalisedEmail) {
+        return em.createQuery("select a from AccountEntity a where a.email = :e", AccountEntity.class)
+                .setParameter("e", normalisedEmail).getResultStream().findFirst();
     }
 }
