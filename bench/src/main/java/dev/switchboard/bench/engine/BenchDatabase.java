@@ -90,7 +90,7 @@ final class BenchDatabase implements AutoCloseable {
     /** The store on this database, with a pool of {@code poolSize} connections (the installation default is 10). */
     StoreDatabase store(int poolSize) {
         if (store == null) {
-            store = new StoreDatabase(StoreSettings.postgresql(url(), USER, null)
+            store = StoreDatabase.open(StoreSettings.postgresql(url(), USER, null)
                     .withPool(poolSize, StoreSettings.DEFAULT_CONNECTION_TIMEOUT_MS));
         }
         return store;

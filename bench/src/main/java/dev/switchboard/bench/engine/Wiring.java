@@ -44,7 +44,7 @@ final class Wiring {
         connections = new ConnectionDirectory(chatUnit, team, clock);
         ingress = new IngressImpl(chatUnit, connections, groups, events, clock);
         chats = new ChatServiceImpl(chatUnit, team, groups, events, () -> { }, clock);
-        inbox = new InboxQueries(chatUnit, team, groups);
+        inbox = InboxQueries.on(chatUnit, team, groups);
     }
 
     /** Stands in for Karaf's EventAdmin: the engine posts after every commit; here the posts are only counted. */

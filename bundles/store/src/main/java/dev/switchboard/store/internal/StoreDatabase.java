@@ -46,8 +46,15 @@ public final class StoreDatabase implements Database, AutoCloseable {
         this(StoreSettings.from(config, System::getenv, System.getProperties()));
     }
 
-    /** A store without OSGi, for tests and tools; {@link #close()} it when done. */
-    public StoreDatabase(StoreSettings settings) {
+    /**
+     * A store without OSGi, for tests and tools; {@link #close()} it when done. A factory rather than a second
+     * public one-argument constructor: Felix SCR picks the public constructor to inject by its parameter count.
+     */
+    public static StoreDatabase open(StoreSettings settings) {
+        return new StoreDatabase(settings);
+    }
+
+    private StoreDatabase(StoreSettings settings) {
         this.settings = settings;
         this.pool = ConnectionPools.open(settings);
         this.migrations = new SchemaMigrations(pool, settings.dialect());

@@ -35,7 +35,7 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         settings = create();
-        database = new StoreDatabase(settings);
+        database = StoreDatabase.open(settings);
     }
 
     @Override
@@ -61,7 +61,7 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
      */
     public Database reopen() {
         started().close();
-        database = new StoreDatabase(settings);
+        database = StoreDatabase.open(settings);
         return database;
     }
 
@@ -75,7 +75,7 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
 
     /** A store of its own on the same data, for tests that need two; the caller closes it. */
     public StoreDatabase openAnother() {
-        return new StoreDatabase(settings);
+        return StoreDatabase.open(settings);
     }
 
     /** The settings this database was created with. */

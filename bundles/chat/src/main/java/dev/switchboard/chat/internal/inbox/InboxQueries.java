@@ -55,7 +55,15 @@ public final class InboxQueries implements InboxService {
         this(unit.unit(), members, groups);
     }
 
-    public InboxQueries(PersistenceUnit unit, MemberService members, GroupService groups) {
+    /*
+     * Outside OSGi (tests, benchmarks) through a factory, not a second public constructor of the same arity:
+     * Felix SCR picks the public constructor to inject by its number of parameters and would try the wrong one.
+     */
+    public static InboxQueries on(PersistenceUnit unit, MemberService members, GroupService groups) {
+        return new InboxQueries(unit, members, groups);
+    }
+
+    private InboxQueries(PersistenceUnit unit, MemberService members, GroupService groups) {
         this.unit = unit;
         this.members = members;
         this.groups = groups;

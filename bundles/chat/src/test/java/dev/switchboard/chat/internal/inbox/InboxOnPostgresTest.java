@@ -58,7 +58,7 @@ class InboxOnPostgresTest {
                 Clock.systemUTC());
         chats = DB.database().open(ChatUnit.spec());
         groups = new GroupDirectory(DB.database().open(TeamUnit.spec()), Clock.systemUTC());
-        inbox = new InboxQueries(chats, team, groups);
+        inbox = InboxQueries.on(chats, team, groups);
         project = team.create("Inbox");
         owner = team.add(project.id(), "owner@example.com", "Owner", Role.OWNER);
         vitaly = team.add(project.id(), "vitaly@example.com", "Vitaly", Role.MANAGER);

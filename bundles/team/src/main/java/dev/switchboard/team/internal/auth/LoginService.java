@@ -29,7 +29,15 @@ public final class LoginService implements Authenticator {
         this(unit.unit(), credentials);
     }
 
-    public LoginService(PersistenceUnit unit, Credentials credentials) {
+    /*
+     * Outside OSGi (tests, benchmarks) through a factory, not a second public constructor of the same arity:
+     * Felix SCR picks the public constructor to inject by its number of parameters and would try the wrong one.
+     */
+    public static LoginService on(PersistenceUnit unit, Credentials credentials) {
+        return new LoginService(unit, credentials);
+    }
+
+    private LoginService(PersistenceUnit unit, Credentials credentials) {
         this.unit = unit;
         this.credentials = credentials;
     }

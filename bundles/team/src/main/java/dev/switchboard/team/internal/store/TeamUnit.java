@@ -18,11 +18,7 @@ public final class TeamUnit {
 
     @Activate
     public TeamUnit(@Reference Database database) {
-        this(database.open(spec()));
-    }
-
-    public TeamUnit(PersistenceUnit unit) {
-        this.unit = unit;
+        this.unit = database.open(spec());
     }
 
     public static UnitSpec spec() {

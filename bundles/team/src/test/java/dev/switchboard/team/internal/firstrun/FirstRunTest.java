@@ -36,7 +36,7 @@ class FirstRunTest {
             assertThat(p.name()).isEqualTo("Demo");
             assertThat(team.list(p.id())).singleElement().satisfies(m -> assertThat(m.role()).isEqualTo(Role.OWNER));
         });
-        assertThat(new LoginService(unit, credentials).authenticate("owner@switchboard.local",
+        assertThat(LoginService.on(unit, credentials).authenticate("owner@switchboard.local",
                 "first-run-secret".toCharArray(), "127.0.0.1")).isInstanceOf(Authenticator.Success.class);
     }
 

@@ -41,7 +41,7 @@ class TeamOnPostgresTest {
         Credentials credentials = new Credentials(new PasswordHasher(8192, 1),
                 new LoginThrottle(Clock.systemUTC(), 3, Duration.ofMinutes(15), Duration.ofMinutes(15)));
         team = new TeamDirectory(unit, credentials, Clock.systemUTC());
-        logins = new LoginService(unit, credentials);
+        logins = LoginService.on(unit, credentials);
     }
 
     @Test
