@@ -10,8 +10,26 @@ import java.util.Optional;
  * @param externalMessageId the platform's id of the message: with the connection, the key that makes
  *                          redeliveries harmless
  * @param externalUserId    the platform's id of the client on this connection
- * @param source            the acquisition source (landing page, QR code, ...) if the platform tells it (GRP-2)
+ * @param source            the acquisition source (landing page, QR code, ...) if the platform tells it (GRP-2,
+ *                          CARD-8a)
+ * @param tracking          what a website widget knows of the visit (CARD-8b, CARD-8c)
  */
 public record InboundMessage(ConnectionId connection, String externalMessageId, String externalUserId,
-                             ClientProfile profile, String text, Instant sentAt, Optional<String> source) {
+                             ClientProfile profile, String text, Instant sentAt, Optional<String> source,
+                             Optional<Tracking> tracking) {
+
+    public InboundMessage(ConnectionId connection, String externalMessageId, String externalUserId,
+                          ClientProfile profile, String text, Instant sentAt, Optional<String> source) {
+        this(connection, externalMessageId, externalUserId, profile, text, sentAt, source, Optional.empty());
+    }
+
+    /**
+     * The visit a message came with.
+     *
+     * @param gaCookie the {@code _ga} cookie's value, or a bare Google Analytics client id
+     * @param url      the address of the page the client wrote from, with its query (UTM tags)
+     * @param referrer the page that linked there
+     */
+    public record Tracking(Optional<String> gaCookie, Optional<String> url, Optional<String> referrer) {
+    }
 }

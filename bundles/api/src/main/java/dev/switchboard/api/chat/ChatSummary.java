@@ -1,6 +1,7 @@
 package dev.switchboard.api.chat;
 
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.MemberId;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import java.util.Optional;
  * @param lastMessage          the text of the last client or team message, shortened
  * @param responsible          who is responsible now (empty in New)
  * @param previousResponsible  who was responsible before Done, shown for repeat requests (INB-3)
+ * @param contact              the client's card; empty only for chats that predate cards
  */
 public record ChatSummary(ChatId id, String clientName, String channel, ChatState state, String lastMessage,
                           Instant lastActivity, Optional<MemberId> responsible,
-                          Optional<MemberId> previousResponsible) {
+                          Optional<MemberId> previousResponsible, Optional<ContactId> contact) {
 }

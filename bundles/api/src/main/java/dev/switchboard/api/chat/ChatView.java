@@ -2,6 +2,7 @@ package dev.switchboard.api.chat;
 
 import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
@@ -14,11 +15,13 @@ import java.util.Set;
  *
  * @param previousResponsible shown for repeat requests (INB-3)
  * @param pendingHandover     the member the responsible offered the chat to, until they accept or decline
+ * @param contact             the client's card (CARD-1); empty only for chats that predate cards
  */
 public record ChatView(ChatId id, ProjectId project, ConnectionId connection, String channel, String clientName,
                        ChatState state, Optional<GroupId> group, Optional<MemberId> responsible,
                        Optional<MemberId> previousResponsible, Set<MemberId> participants,
-                       Optional<MemberId> pendingHandover, Instant lastActivity) {
+                       Optional<MemberId> pendingHandover, Instant lastActivity,
+                       Optional<ContactId> contact) {
     public ChatView {
         participants = Set.copyOf(participants);
     }

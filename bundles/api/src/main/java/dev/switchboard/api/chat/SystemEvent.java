@@ -65,4 +65,11 @@ public sealed interface SystemEvent {
 
     record Subscribed(MemberId by, String chain) implements SystemEvent {
     }
+
+    record Unsubscribed(MemberId by, String chain) implements SystemEvent {
+    }
+
+    /** {@code by} merged the card of {@code otherName} into this chat's client: one person, one card. */
+    record ContactsMerged(MemberId by, String otherName) implements SystemEvent {
+    }
 }

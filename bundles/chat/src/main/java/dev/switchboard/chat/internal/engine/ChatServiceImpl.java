@@ -9,6 +9,7 @@ import dev.switchboard.api.chat.MessageKind;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.MessageId;
@@ -580,6 +581,7 @@ public final class ChatServiceImpl implements ChatService {
                 c.connectionId().map(ConnectionId::new).orElse(null), c.channel(), c.clientName(), c.state(),
                 c.groupId().map(GroupId::new), c.responsibleId().map(MemberId::new),
                 c.previousResponsibleId().map(MemberId::new), participants(em, c.id()),
-                c.pendingHandoverId().map(MemberId::new), c.lastActivity());
+                c.pendingHandoverId().map(MemberId::new), c.lastActivity(),
+                c.contactId().map(ContactId::new));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.chat.internal.store;
 import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.MemberId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,6 +66,9 @@ public class ChatEntity {
     @Column(name = "group_id")
     private Long groupId;
 
+    @Column(name = "contact_id")
+    private Long contactId;
+
     @Column(name = "pending_handover_id")
     private Long pendingHandoverId;
 
@@ -99,7 +103,8 @@ public class ChatEntity {
         return new ChatSummary(new ChatId(id), clientName, channel, state,
                 lastMessage == null ? "" : lastMessage, lastActivity.toInstant(),
                 Optional.ofNullable(responsibleId).map(MemberId::new),
-                Optional.ofNullable(previousResponsibleId).map(MemberId::new));
+                Optional.ofNullable(previousResponsibleId).map(MemberId::new),
+                Optional.ofNullable(contactId).map(ContactId::new));
     }
 
     public Long id() {
@@ -152,6 +157,14 @@ public class ChatEntity {
 
     public String externalUserId() {
         return externalUserId;
+    }
+
+    public Optional<Long> contactId() {
+        return Optional.ofNullable(contactId);
+    }
+
+    public void setContactId(Long contactId) {
+        this.contactId = contactId;
     }
 
     public Optional<Long> groupId() {

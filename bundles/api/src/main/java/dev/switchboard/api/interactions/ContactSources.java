@@ -1,0 +1,40 @@
+package dev.switchboard.api.interactions;
+
+import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.ProjectId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records and reads contact sources (CARD-8). Channels and the widget report what they learn; every call is
+ * idempotent (a tool or Google id reported twice is stored once; a visit is identified by contact, time and
+ * address). Values are validated: over-long or malformed input gives
+ * {@link dev.switchboard.api.error.InvalidInput}.
+ */
+public interface ContactSources {
+
+    /** The client came through this tool (created in the project's catalogue if new). */
+    Acquisition recordAcquisition(ProjectId project, ContactId contact, String toolName, String kind, Instant at);
+
+    /**
+     * A Google Analytics client id of the client: either the {@code _ga} cookie's value ({@code GA1.2.X.Y}) or the
+     * bare client id ({@code X.Y}).
+     */
+    GoogleClientId recordGoogleClientId(ProjectId project, ContactId contact, String gaCookieOrClientId, Instant at);
+
+    /** A visit by {@code url} (UTM tags are read from it), coming from {@code referrer}. */
+    Visit recordVisit(ProjectId project, ContactId contact, Instant at, Optional<String> url,
+                      Optional<String> referrer);
+
+    Sources sources(ContactId contact);
+
+    /** The project's acquisition tools, by name. */
+    List<AcquisitionTool> tools(ProjectId project);
+
+    /** Contacts of the project that have this Google client id (to recognise a returning client). */
+    List<ContactId> byGoogleClientId(ProjectId project, String gaCookieOrClientId);
+
+    /** Moves every source of {@code other} to {@code survivor}, keeping one of each (contact merge). */
+    void merge(ContactId survivor, ContactId other);
+}
