@@ -16,15 +16,22 @@ import com.vaadin.flow.server.startup.ErrorNavigationTargetInitializer;
 import com.vaadin.flow.server.startup.LookupServletContainerInitializer;
 import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import com.vaadin.flow.shared.ui.Transport;
+import dev.switchboard.api.card.CardService;
+import dev.switchboard.api.card.ContactSearch;
+import dev.switchboard.api.card.FunnelService;
+import dev.switchboard.api.card.TagService;
 import dev.switchboard.api.chat.ChatService;
+import dev.switchboard.api.chat.ContactChats;
 import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.team.GroupService;
 import dev.switchboard.api.team.Authenticator;
 import dev.switchboard.api.team.MemberService;
+import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.team.ProjectService;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
 import dev.switchboard.console.internal.live.ChatEventBridge;
 import dev.switchboard.console.internal.panel.PanelRegistry;
+import dev.switchboard.console.internal.ui.CardSupport;
 import dev.switchboard.console.internal.ui.ChatSupport;
 import dev.switchboard.console.internal.ui.ConsoleSettings;
 import dev.switchboard.console.internal.ui.ConsoleShell;
@@ -98,7 +105,13 @@ public final class ConsoleServlet extends VaadinServlet {
                           @Reference ChatService chats,
                           @Reference GroupService groups,
                           @Reference PanelRegistry panels,
-                          @Reference ChatEventBridge live) {
+                          @Reference ChatEventBridge live,
+                          @Reference CardService cards,
+                          @Reference TagService tags,
+                          @Reference FunnelService funnels,
+                          @Reference ContactSearch search,
+                          @Reference ContactChats contactChats,
+                          @Reference ContactSources sources) {
         this.contextPath = config.osgi_http_whiteboard_context_path();
         this.transport = Transport.valueOf(config.push_transport().name());
         ConsoleSettings settings = new ConsoleSettings(config.inbox_page_size());
@@ -110,6 +123,7 @@ public final class ConsoleServlet extends VaadinServlet {
         byType.put(PanelRegistry.class, panels);
         byType.put(ChatEventBridge.class, live);
         byType.put(ChatSupport.class, new ChatSupport(chats, members, groups, panels, i18n));
+        byType.put(CardSupport.class, new CardSupport(cards, tags, funnels, search, contactChats, sources));
         byType.put(ConsoleI18N.class, i18n);
         byType.put(ConsoleSettings.class, settings);
         this.services = new ConsoleServices(byType);
