@@ -68,6 +68,8 @@ public final class IngressThroughput {
                     + forwarded + (stored == unique && chats == measured.newClients.get() && open == chats
                     ? "  -> consistent" : "  -> INCONSISTENT"));
             System.out.println("events posted after commit: " + w.events.posted.get());
+            System.out.println("contact directory (in memory) asked " + w.contacts.identified.get()
+                    + " times, acquisition sources recorded " + w.contacts.acquisitions.get());
             System.out.println("at the end, " + Machine.load());
         }
     }

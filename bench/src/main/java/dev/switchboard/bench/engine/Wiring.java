@@ -21,7 +21,8 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * The team and chat services wired by hand on the store, with the constructors the bundles' PostgreSQL tests use:
- * the same code that runs in Karaf, minus OSGi. Events after commit go to a counting EventAdmin.
+ * the same code that runs in Karaf, minus OSGi. Events after commit go to a counting EventAdmin; the ingress's
+ * contact directory and sources are in-memory ({@link BenchContacts}).
  */
 final class Wiring {
 
@@ -32,6 +33,7 @@ final class Wiring {
     final IngressImpl ingress;
     final ChatServiceImpl chats;
     final InboxQueries inbox;
+    final BenchContacts contacts = new BenchContacts();
     final CountingEvents events = new CountingEvents();
 
     Wiring(Database database) {
@@ -42,7 +44,7 @@ final class Wiring {
         groups = new GroupDirectory(teamUnit, clock);
         chatUnit = database.open(ChatUnit.spec());
         connections = new ConnectionDirectory(chatUnit, team, clock);
-        ingress = new IngressImpl(chatUnit, connections, groups, events, clock);
+        ingress = IngressImpl.on(chatUnit, connections, groups, events, contacts, contacts, clock);
         chats = new ChatServiceImpl(chatUnit, team, groups, events, () -> { }, clock);
         inbox = InboxQueries.on(chatUnit, team, groups);
     }

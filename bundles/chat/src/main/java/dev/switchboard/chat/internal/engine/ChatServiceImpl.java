@@ -211,7 +211,7 @@ public final class ChatServiceImpl implements ChatService {
                 }
                 removeParticipantRow(em, c.id(), to.id());
                 em.refresh(c);
-                return finish(em, tx, c, event);
+                return finish(em, tx, c, event, clock.instant());
             });
         } catch (Lost lost) {
             MemberId winner = new MemberId(lost.winner);
@@ -225,7 +225,7 @@ public final class ChatServiceImpl implements ChatService {
     public ChatView handOver(ChatId chat, MemberId actor, MemberId to) {
         Actor a = actor(actor);
         Actor target = actor(to);
-        return change(chat, a, ChatAction.HAND_OVER, (em, c) -> {
+        return change(chat, a, ChatAction.HAND_OVER, (em, c, now) -> {
             ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
                     .require("hand over to member " + to);
             if (to.equals(actor)) {
@@ -239,7 +239,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView acceptHandover(ChatId chat, MemberId actor) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.ACCEPT_HANDOVER, (em, c) -> {
+        return change(chat, a, ChatAction.ACCEPT_HANDOVER, (em, c, now) -> {
             c.setResponsibleId(a.id());
             c.setPendingHandoverId(null);
             removeParticipantRow(em, c.id(), a.id());
@@ -250,7 +250,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView declineHandover(ChatId chat, MemberId actor) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.DECLINE_HANDOVER, (em, c) -> {
+        return change(chat, a, ChatAction.DECLINE_HANDOVER, (em, c, now) -> {
             c.setPendingHandoverId(null);
             return new SystemEvent.HandoverDeclined(actor);
         });
@@ -262,7 +262,7 @@ public final class ChatServiceImpl implements ChatService {
     public ChatView addParticipant(ChatId chat, MemberId actor, MemberId member) {
         Actor a = actor(actor);
         Actor target = actor(member);
-        return change(chat, a, ChatAction.ADD_PARTICIPANT, (em, c) -> {
+        return change(chat, a, ChatAction.ADD_PARTICIPANT, (em, c, now) -> {
             ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
                     .require("add member " + member);
             if (c.responsibleId().orElse(0L) == member.value() || participants(em, c.id()).contains(member)) {
@@ -276,7 +276,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView removeParticipant(ChatId chat, MemberId actor, MemberId member) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.REMOVE_PARTICIPANT, (em, c) -> {
+        return change(chat, a, ChatAction.REMOVE_PARTICIPANT, (em, c, now) -> {
             if (removeParticipantRow(em, c.id(), member.value()) == 0) {
                 throw new InvalidInput("member", "not a participant of the chat");
             }
@@ -287,7 +287,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView leave(ChatId chat, MemberId actor) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.LEAVE, (em, c) -> {
+        return change(chat, a, ChatAction.LEAVE, (em, c, now) -> {
             removeParticipantRow(em, c.id(), a.id());
             return new SystemEvent.Left(actor);
         });
@@ -300,7 +300,7 @@ public final class ChatServiceImpl implements ChatService {
         Actor a = actor(actor);
         Group g = a.groups().stream().filter(x -> x.id().equals(group)).findFirst()
                 .orElseThrow(() -> new NotFound("group", group));
-        return change(chat, a, ChatAction.FORWARD, (em, c) -> {
+        return change(chat, a, ChatAction.FORWARD, (em, c, now) -> {
             // TEAM-4: into the group's New; whoever handled it stays visible there as the previous responsible
             c.setPreviousResponsibleId(c.responsibleId().orElse(null));
             c.setResponsibleId(null);
@@ -316,7 +316,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView done(ChatId chat, MemberId actor) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.DONE, (em, c) -> {
+        return change(chat, a, ChatAction.DONE, (em, c, now) -> {
             // the responsible stays on the row, so Done lists the chat as theirs (INB-6); participants leave with
             // the closed request, and TEAM-2 brings the previous responsible back if someone else takes the next
             c.setState(ChatState.DONE);
@@ -325,7 +325,7 @@ public final class ChatServiceImpl implements ChatService {
             clearParticipants(em, c.id());
             em.createNativeQuery("update request set closed_at = ?1, closed_by = ?2 where chat_id = ?3"
                             + " and closed_at is null")
-                    .setParameter(1, Times.utc(clock.instant())).setParameter(2, a.id()).setParameter(3, c.id())
+                    .setParameter(1, Times.utc(now)).setParameter(2, a.id()).setParameter(3, c.id())
                     .executeUpdate();
             return new SystemEvent.Closed(actor);
         });
@@ -334,7 +334,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView takeOver(ChatId chat, MemberId actor) {
         Actor a = actor(actor);
-        return change(chat, a, ChatAction.TAKE_OVER, (em, c) -> {
+        return change(chat, a, ChatAction.TAKE_OVER, (em, c, now) -> {
             MemberId from = new MemberId(c.responsibleId().orElseThrow());
             c.setResponsibleId(a.id());
             c.setPendingHandoverId(null);
@@ -432,7 +432,7 @@ public final class ChatServiceImpl implements ChatService {
 
     @FunctionalInterface
     private interface Change {
-        SystemEvent apply(EntityManager em, ChatEntity chat);
+        SystemEvent apply(EntityManager em, ChatEntity chat, Instant now);
     }
 
     /** Rules, change, version check, system message, events after commit: the shape of every non-take write. */
@@ -440,11 +440,14 @@ public final class ChatServiceImpl implements ChatService {
         return unit.inTransaction((em, tx) -> {
             ChatEntity c = load(em, chat, a);
             require(action, context(em, c, a));
+            // one instant for the change and its system message: Done's close time bounds the request's history
+            // (CARD-7), and its Closed message must fall inside it
+            Instant now = clock.instant();
             SystemEvent event;
             try {
                 // a native statement inside the change flushes the entity first, so the version check may fire
                 // there already
-                event = change.apply(em, c);
+                event = change.apply(em, c, now);
                 // participant rows are not columns of the chat: the forced increment makes every change a version
                 // check
                 em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -455,12 +458,13 @@ public final class ChatServiceImpl implements ChatService {
                 }
                 throw e;
             }
-            return finish(em, tx, c, event);
+            return finish(em, tx, c, event, now);
         });
     }
 
-    private ChatView finish(EntityManager em, PersistenceUnit.Transaction tx, ChatEntity c, SystemEvent event) {
-        MessageEntity m = MessageEntity.system(c.projectId(), c.id(), event, clock.instant());
+    private ChatView finish(EntityManager em, PersistenceUnit.Transaction tx, ChatEntity c, SystemEvent event,
+                            Instant at) {
+        MessageEntity m = MessageEntity.system(c.projectId(), c.id(), event, at);
         em.persist(m);
         em.flush();
         long project = c.projectId();
@@ -477,7 +481,8 @@ public final class ChatServiceImpl implements ChatService {
         return new Actor(m, groups.list(m.project()));
     }
 
-    static boolean visible(Optional<Long> group, Member member, List<Group> groups) {
+    /** Whether a chat's group is open to the member (GRP-3, DIST-3); shared by every reader of chats. */
+    public static boolean visible(Optional<Long> group, Member member, List<Group> groups) {
         if (group.isEmpty()) {
             return true;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.ingress;
 
+import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.channel.InboundMessage;
@@ -7,10 +8,13 @@ import dev.switchboard.api.channel.Ingress;
 import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MessageId;
+import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.store.StoreException;
 import dev.switchboard.api.team.Group;
@@ -22,6 +26,7 @@ import dev.switchboard.chat.internal.store.ChatEntity;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.chat.internal.store.MessageEntity;
 import dev.switchboard.chat.internal.store.RequestEntity;
+import dev.switchboard.chat.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +41,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's door for client messages (INB-1, INB-3, GRP-2, CARD-7). One transaction per message, idempotent on
- * (connection, external message id): the client's chat row is locked first, so deliveries for one client are
- * serialised and a redelivery finds the stored message; two first messages of a new client race on the chat's
- * unique key, and the loser runs again and finds what the winner stored. Nothing is answered before the commit.
+ * The core's door for client messages (INB-1, INB-3, GRP-2, CARD-1, CARD-2, CARD-7, CARD-8). One transaction per
+ * message, idempotent on (connection, external message id): the client's chat row is locked first, so deliveries
+ * for one client are serialised and a redelivery finds the stored message; two first messages of a new client
+ * race on the chat's unique key, and the loser runs again and finds what the winner stored. Nothing is answered
+ * before the commit.
+ * <p>
+ * The client's card is identified before the chat transaction (the contact directory has its own unit, and a chat
+ * transaction must not wait for a second pool connection) and linked to the chat in it. The sources the message
+ * reports are recorded after the commit and before the answer, also for a redelivery: the sources API is
+ * idempotent and the time recorded is the stored message's, so a platform retrying after a failure there loses
+ * nothing and stores nothing twice. Invalid tracking values never refuse the client's message.
  */
 @Component(service = Ingress.class)
 public final class IngressImpl implements Ingress {
@@ -51,21 +63,37 @@ public final class IngressImpl implements Ingress {
     private final ConnectionService connections;
     private final GroupService groups;
     private final ChatEventPublisher events;
+    private final ContactDirectory contacts;
+    private final ContactSources sources;
     private final Clock clock;
 
     @Activate
     public IngressImpl(@Reference ChatUnit unit, @Reference ConnectionService connections,
-                       @Reference GroupService groups, @Reference EventAdmin eventAdmin) {
-        this(unit.unit(), connections, groups, eventAdmin, Clock.systemUTC());
+                       @Reference GroupService groups, @Reference EventAdmin eventAdmin,
+                       @Reference ContactDirectory contacts, @Reference ContactSources sources) {
+        this(unit.unit(), connections, groups, eventAdmin, contacts, sources, Clock.systemUTC());
     }
 
-    public IngressImpl(PersistenceUnit unit, ConnectionService connections, GroupService groups,
-                       EventAdmin eventAdmin, Clock clock) {
+    /* Outside OSGi (tests, benchmarks): a factory, so the component keeps one public constructor per arity. */
+    public static IngressImpl on(PersistenceUnit unit, ConnectionService connections, GroupService groups,
+                                 EventAdmin eventAdmin, ContactDirectory contacts, ContactSources sources,
+                                 Clock clock) {
+        return new IngressImpl(unit, connections, groups, eventAdmin, contacts, sources, clock);
+    }
+
+    private IngressImpl(PersistenceUnit unit, ConnectionService connections, GroupService groups,
+                        EventAdmin eventAdmin, ContactDirectory contacts, ContactSources sources, Clock clock) {
         this.unit = unit;
         this.connections = connections;
         this.groups = groups;
         this.events = new ChatEventPublisher(eventAdmin);
+        this.contacts = contacts;
+        this.sources = sources;
         this.clock = clock;
+    }
+
+    /** What the chat transaction answers, with the stored message's time for the sources. */
+    private record Stored(Received received, Instant at) {
     }
 
     @Override
@@ -76,9 +104,13 @@ public final class IngressImpl implements Ingress {
         // GRP-2: read before the chat transaction, which must not wait for a second pool connection
         Optional<GroupId> autoGroup = message.source().map(String::strip).filter(s -> !s.isEmpty())
                 .flatMap(s -> groups.forSource(connection.project(), s)).map(Group::id);
-        for (int attempt = 1; ; attempt++) {
+        // CARD-1, CARD-2: idempotent, also when two first messages of a new client race
+        ContactId contact = contacts.identify(connection.project(), connection.id(), message.externalUserId(),
+                message.profile());
+        Stored stored = null;
+        for (int attempt = 1; stored == null; attempt++) {
             try {
-                return store(message, connection, autoGroup);
+                stored = store(message, connection, autoGroup, contact);
             } catch (StoreException e) {
                 if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
                     throw e;
@@ -86,9 +118,12 @@ public final class IngressImpl implements Ingress {
                 LOG.debug("Concurrent first delivery for a client of connection {}; storing again", connection.id());
             }
         }
+        recordSources(message, connection, contact, stored.at());
+        return stored.received();
     }
 
-    private Received store(InboundMessage in, ChannelConnection connection, Optional<GroupId> autoGroup) {
+    private Stored store(InboundMessage in, ChannelConnection connection, Optional<GroupId> autoGroup,
+                         ContactId contact) {
         return unit.inTransaction((em, tx) -> {
             long connectionId = connection.id().value();
             long project = connection.project().value();
@@ -96,21 +131,31 @@ public final class IngressImpl implements Ingress {
             if (existing.isPresent()) {
                 Optional<MessageEntity> stored = stored(em, connectionId, in.externalMessageId());
                 if (stored.isPresent()) {
-                    return new Received(new MessageId(stored.get().id()), new ChatId(stored.get().chatId()), true);
+                    return new Stored(new Received(new MessageId(stored.get().id()),
+                            new ChatId(stored.get().chatId()), true), stored.get().toRecord().at());
                 }
             }
-            Instant now = clock.instant();
+            // the time as the database keeps it, so that the sources of a redelivery carry the same one
+            Instant now = Times.utc(clock.instant()).toInstant();
             String name = in.profile().displayName();
             ChatEntity chat;
             boolean newRequest;
             List<SystemEvent> system = new ArrayList<>();
             if (existing.isEmpty()) {
                 chat = ChatEntity.forClient(project, connectionId, connection.type(), in.externalUserId(), name, now);
+                chat.setContactId(contact.value());
                 em.persist(chat);
                 em.flush();
                 newRequest = true;
             } else {
                 chat = em.find(ChatEntity.class, existing.get());
+                if (chat.contactId().orElse(0L) != contact.value()) {
+                    // chats from before cards, or a client whose identity now belongs to another card: without a
+                    // version bump, a card is not a change of the chat's state that a concurrent take must lose to
+                    em.createNativeQuery("update chat set contact_id = ?1 where id = ?2")
+                            .setParameter(1, contact.value()).setParameter(2, chat.id()).executeUpdate();
+                    em.refresh(chat);
+                }
                 newRequest = chat.state() == ChatState.DONE;
                 if (newRequest) {
                     // INB-3: the same chat, back in New with the previous responsible shown; TEAM-2 on the next take
@@ -151,8 +196,44 @@ public final class IngressImpl implements Ingress {
                 events.chatChanged(project, chatId);
                 added.forEach(id -> events.messageAdded(project, chatId, id));
             });
-            return new Received(new MessageId(m.id()), new ChatId(chatId), false);
+            return new Stored(new Received(new MessageId(m.id()), new ChatId(chatId), false), now);
         });
+    }
+
+    /**
+     * CARD-8: the acquisition tool the client came through (kind {@code widget} for the website widget, else a
+     * messenger {@code link}), the Google Analytics client id and the visit. A value the sources refuse is
+     * dropped: the client's message counts more than a broken cookie.
+     */
+    private void recordSources(InboundMessage in, ChannelConnection connection, ContactId contact, Instant at) {
+        ProjectId project = connection.project();
+        present(in.source()).ifPresent(source -> tolerant(connection, "source", () -> sources.recordAcquisition(
+                project, contact, source, "widget".equals(connection.type()) ? "widget" : "link", at)));
+        Optional<InboundMessage.Tracking> tracking = in.tracking() == null ? Optional.empty() : in.tracking();
+        tracking.ifPresent(t -> {
+            present(t.gaCookie()).ifPresent(ga -> tolerant(connection, "ga",
+                    () -> sources.recordGoogleClientId(project, contact, ga, at)));
+            Optional<String> url = present(t.url());
+            Optional<String> referrer = present(t.referrer());
+            if (url.isPresent() || referrer.isPresent()) {
+                tolerant(connection, "visit", () -> sources.recordVisit(project, contact, at, url, referrer));
+            }
+        });
+    }
+
+    private static Optional<String> present(Optional<String> value) {
+        return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static void tolerant(ChannelConnection connection, String what, Runnable record) {
+        try {
+            record.run();
+        } catch (InvalidInput e) {
+            // the value itself may be personal data: only what was refused and where
+            LOG.warn("Ignored an invalid {} reported with a message on connection {} (field {})", what,
+                    connection.id(), e.field());
+            LOG.debug("Refused {}: {}", what, e.getMessage());
+        }
     }
 
     private static Optional<Long> lockChat(EntityManager em, long connection, String externalUserId) {

@@ -5,6 +5,7 @@ import static dev.switchboard.chat.internal.rules.Decision.refused;
 
 import dev.switchboard.api.chat.ChatAction;
 import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.domain.Role;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import java.util.Set;
  *       to see New (DIST-2), otherwise the right to see others' chats (TEAM-7).</li>
  *   <li>Notes: whoever may read (MSG-3, INB-5). Writing to the client: the responsible and participants of an
  *       active chat (TEAM-5, TEAM-6).</li>
+ *   <li>Client cards: owners and admins of the contact's project, and the responsible or a participant of any of
+ *       the contact's chats edit; everyone else reads (TEAM-1, TEAM-5, TEAM-6).</li>
  * </ul>
  */
 public final class ChatRules {
@@ -153,5 +156,23 @@ public final class ChatRules {
             return refused("the member is not in the chat's project");
         }
         return groupVisibleToTarget ? ALLOWED : refused("the chat's group is closed to that member");
+    }
+
+    /**
+     * Whether a member may edit a client card (TEAM-1, TEAM-5, TEAM-6). A Done chat keeps its last responsible, who
+     * may still complete the card; a member only offered a chat (pending hand-over) may not yet.
+     *
+     * @param sameProject       whether the contact has chats in the member's project
+     * @param relationsToChats  the member's relations to any of the contact's chats, together
+     */
+    public static Decision editCard(Role role, boolean sameProject, Set<Relation> relationsToChats) {
+        if (!sameProject) {
+            return refused("the client is not in your project");
+        }
+        if (role.maySupervise() || relationsToChats.contains(Relation.RESPONSIBLE)
+                || relationsToChats.contains(Relation.PARTICIPANT)) {
+            return ALLOWED;
+        }
+        return refused("only the responsible, participants, owners and admins edit the card");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** A request (interaction): opened by the client's first message after Done, closed by Done (CARD-7). */
 @Entity
@@ -49,6 +50,22 @@ public class RequestEntity {
 
     public Long id() {
         return id;
+    }
+
+    public long projectId() {
+        return projectId;
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+
+    public Instant openedAt() {
+        return openedAt.toInstant();
+    }
+
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt).map(OffsetDateTime::toInstant);
     }
 
     public void setFirstMessageId(long messageId) {

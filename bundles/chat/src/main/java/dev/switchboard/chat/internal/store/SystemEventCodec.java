@@ -3,6 +3,7 @@ package dev.switchboard.chat.internal.store;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.chat.SystemEvent.Assigned;
 import dev.switchboard.api.chat.SystemEvent.Closed;
+import dev.switchboard.api.chat.SystemEvent.ContactsMerged;
 import dev.switchboard.api.chat.SystemEvent.Forwarded;
 import dev.switchboard.api.chat.SystemEvent.HandedOver;
 import dev.switchboard.api.chat.SystemEvent.HandoverAccepted;
@@ -17,6 +18,7 @@ import dev.switchboard.api.chat.SystemEvent.Subscribed;
 import dev.switchboard.api.chat.SystemEvent.TagsChanged;
 import dev.switchboard.api.chat.SystemEvent.Took;
 import dev.switchboard.api.chat.SystemEvent.TookOver;
+import dev.switchboard.api.chat.SystemEvent.Unsubscribed;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import java.util.Arrays;
@@ -103,6 +105,14 @@ public final class SystemEventCodec {
             return cols("Subscribed", e.by(), null, null, e.chain(),
                     who(e.by()) + " subscribed the user to automessages " + e.chain());
         }
+        if (event instanceof Unsubscribed e) {
+            return cols("Unsubscribed", e.by(), null, null, e.chain(),
+                    who(e.by()) + " unsubscribed the user from automessages " + e.chain());
+        }
+        if (event instanceof ContactsMerged e) {
+            return cols("ContactsMerged", e.by(), null, null, e.otherName(),
+                    who(e.by()) + " merged the card of " + e.otherName() + " into this client's card");
+        }
         throw new IllegalArgumentException("unknown system event " + event);
     }
 
@@ -130,6 +140,8 @@ public final class SystemEventCodec {
             }
             case "SentToCrm" -> new SentToCrm(m(c.by()), c.args());
             case "Subscribed" -> new Subscribed(m(c.by()), c.args());
+            case "Unsubscribed" -> new Unsubscribed(m(c.by()), c.args());
+            case "ContactsMerged" -> new ContactsMerged(m(c.by()), c.args());
             default -> throw new IllegalStateException("unknown system event type " + c.type());
         };
     }

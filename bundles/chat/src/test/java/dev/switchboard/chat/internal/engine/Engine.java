@@ -9,6 +9,7 @@ import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
+import dev.switchboard.chat.internal.contact.ContactChatsImpl;
 import dev.switchboard.chat.internal.ingress.ConnectionDirectory;
 import dev.switchboard.chat.internal.ingress.IngressImpl;
 import dev.switchboard.chat.internal.outbox.OutboxDispatcher;
@@ -42,6 +43,9 @@ public final class Engine {
     public final Ingress ingress;
     public final OutboxDispatcher outbox;
     public final ChatServiceImpl chats;
+    public final InMemoryContacts contacts = new InMemoryContacts();
+    public final InMemorySources sources = new InMemorySources();
+    public final ContactChatsImpl contactChats;
     public final AtomicInteger nudges = new AtomicInteger();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
     public final Project project;
@@ -69,9 +73,10 @@ public final class Engine {
         events = new RecordingEventAdmin(chat -> String.valueOf(
                 db.rows("select state, responsible_id, version from chat where id = " + chat)));
         connections = new ConnectionDirectory(unit, team, clock);
-        ingress = new IngressImpl(unit, connections, groups, events, clock);
+        ingress = IngressImpl.on(unit, connections, groups, events, contacts, sources, clock);
         outbox = new OutboxDispatcher(unit, events, settings, clock);
         chats = new ChatServiceImpl(unit, team, groups, events, nudges::incrementAndGet, clock);
+        contactChats = ContactChatsImpl.on(unit, team, groups, events, clock);
         project = team.create(name);
         owner = team.add(project.id(), "owner@" + name + ".example", "Owner", Role.OWNER);
         admin = team.add(project.id(), "admin@" + name + ".example", "Admin", Role.ADMIN);
