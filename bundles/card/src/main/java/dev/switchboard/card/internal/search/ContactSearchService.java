@@ -1,0 +1,262 @@
+package dev.switchboard.card.internal.search;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.switchboard.api.card.ContactFilter;
+import dev.switchboard.api.card.ContactHit;
+import dev.switchboard.api.card.ContactSearch;
+import dev.switchboard.api.card.DateRange;
+import dev.switchboard.api.card.Funnel;
+import dev.switchboard.api.card.FunnelService;
+import dev.switchboard.api.card.Status;
+import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.domain.TagId;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.team.MemberService;
+import dev.switchboard.card.internal.store.CardUnit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Search tab (INB-7): the default search over names, phone, e-mail and About, and the Filters mode. Both list
+ * a project's contacts newest first, keyset-paged on (created_at, id) over index contact_created_ix, so a page
+ * costs the same however deep it is.
+ * <p>
+ * The search matches {@code contact.search_text}, which the card bundle keeps on every write (lower-cased names,
+ * e-mail, phone digits and About): a plain LIKE, correct on every engine; on PostgreSQL a trigram index
+ * (migration V10) serves it. A whole phone number or e-mail is also looked up exactly on its own index.
+ * <p>
+ * The filters read, beside the card's own tables, three tables of other core bundles in the same database:
+ * interactions' {@code contact_acquisition} (tool), chat's {@code chat} (group, responsible, last activity).
+ * That read-only join is deliberate: one indexed query pages through the combination of criteria, where
+ * fetching id sets from each bundle's service and merging them in Java would read every matching id of a big
+ * project for each page. Nothing here writes to those tables.
+ */
+@Component(service = ContactSearch.class, configurationPid = "dev.switchboard.card")
+public final class ContactSearchService implements ContactSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactSearchService.class);
+
+    private static final String COLUMNS = "select c.id, c.first_name, c.last_name, c.phone, c.email, c.funnel_key,"
+            + " c.funnel_stage, c.created_at from contact c where c.project_id = ";
+    private static final String ORDER = " order by c.created_at desc, c.id desc limit ";
+
+    /** The card bundle's settings this component reads (PID {@code dev.switchboard.card}). */
+    public @interface Settings {
+        /** The region a phone number typed without country code is read in (ISO 3166-1 alpha-2). */
+        String phone_defaultRegion() default "RU";
+    }
+
+    private final PersistenceUnit unit;
+    private final MemberService members;
+    private final FunnelService funnels;
+    private final String region;
+
+    @Activate
+    public ContactSearchService(@Reference CardUnit unit, @Reference MemberService members,
+                                @Reference FunnelService funnels, Settings settings) {
+        this(unit.unit(), members, funnels, settings.phone_defaultRegion());
+    }
+
+    /*
+     * Outside OSGi (tests, benchmarks) through a factory, not a second public constructor: Felix SCR picks the
+     * constructor to inject by its number of parameters.
+     */
+    public static ContactSearchService on(PersistenceUnit unit, MemberService members, FunnelService funnels,
+                                          String defaultRegion) {
+        return new ContactSearchService(unit, members, funnels, defaultRegion);
+    }
+
+    private ContactSearchService(PersistenceUnit unit, MemberService members, FunnelService funnels,
+                                 String defaultRegion) {
+        this.unit = unit;
+        this.members = members;
+        this.funnels = funnels;
+        String region = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            LOG.warn("phone.defaultRegion '{}' is not a region libphonenumber knows; reading numbers as RU", region);
+            region = "RU";
+        }
+        this.region = region;
+    }
+
+    @Override
+    public Page<ContactHit> search(ProjectId project, MemberId viewer, String text, Optional<String> after,
+                                   int size) {
+        checkSize(size);
+        checkMember(project, viewer);
+        Optional<SearchCursor> cursor = after.map(SearchCursor::decode);
+        Optional<TextQuery> query = TextQuery.of(text, region);
+        if (query.isEmpty()) {
+            return Page.last(List.of());
+        }
+        TextQuery q = query.get();
+        Sql sql = new Sql();
+        sql.append(COLUMNS + sql.parameter(project.value()) + " and (c.search_text like "
+                + sql.parameter(q.like()) + escape());
+        q.phone().ifPresent(phone -> sql.append(" or c.phone = " + sql.parameter(phone)));
+        q.digits().ifPresent(digits -> sql.append(" or c.search_text like " + sql.parameter(digits) + escape()));
+        q.email().ifPresent(email -> sql.append(" or c.email = " + sql.parameter(email)));
+        sql.append(")");
+        return page(project, sql, cursor, size);
+    }
+
+    @Override
+    public Page<ContactHit> filter(ProjectId project, MemberId viewer, ContactFilter filter, Optional<String> after,
+                                   int size) {
+        checkSize(size);
+        checkMember(project, viewer);
+        Optional<SearchCursor> cursor = after.map(SearchCursor::decode);
+        Sql sql = new Sql();
+        String p = sql.parameter(project.value());
+        sql.append(COLUMNS + p);
+        if (!filter.stages().isEmpty()) {
+            sql.append(" and c.funnel_stage in (" + sql.parameters(filter.stages().stream().sorted().toList()) + ")");
+        }
+        for (TagId tag : filter.tags().stream().sorted((a, b) -> Long.compare(a.value(), b.value())).toList()) {
+            sql.append(" and exists (select 1 from contact_tag t where t.contact_id = c.id and t.project_id = " + p
+                    + " and t.tag_id = " + sql.parameter(tag.value()) + ")");
+        }
+        if (!filter.chains().isEmpty()) {
+            sql.append(" and exists (select 1 from contact_subscription s where s.contact_id = c.id"
+                    + " and s.project_id = " + p + " and s.chain in ("
+                    + sql.parameters(filter.chains().stream().sorted().toList()) + "))");
+        }
+        if (!filter.tools().isEmpty()) {
+            sql.append(" and exists (select 1 from contact_acquisition a where a.contact_id = c.id"
+                    + " and a.project_id = " + p + " and a.tool_id in ("
+                    + sql.parameters(filter.tools().stream().sorted().toList()) + "))");
+        }
+        filter.group().ifPresent(group -> sql.append(" and exists (select 1 from chat h where h.contact_id = c.id"
+                + " and h.project_id = " + p + " and h.group_id = " + sql.parameter(group.value()) + ")"));
+        filter.responsible().ifPresent(member -> sql.append(" and exists (select 1 from chat h"
+                + " where h.contact_id = c.id and h.project_id = " + p + " and h.responsible_id = "
+                + sql.parameter(member.value()) + ")"));
+        filter.firstContact().ifPresent(range -> range(sql, "c.created_at", range));
+        filter.lastActivity().ifPresent(range -> range(sql, "(select max(h.last_activity) from chat h"
+                + " where h.contact_id = c.id and h.project_id = " + p + ")", range));
+        return page(project, sql, cursor, size);
+    }
+
+    /** Runs the query after the keyset condition, newest first, one row more than the page to know if more follow. */
+    private Page<ContactHit> page(ProjectId project, Sql sql, Optional<SearchCursor> cursor, int size) {
+        cursor.ifPresent(c -> {
+            String at = sql.parameter(utc(c.createdAt()));
+            // the redundant "<=" lets the index start at the cursor instead of filtering every row before it
+            sql.append(" and c.created_at <= " + at + " and (c.created_at < " + at + " or c.id < "
+                    + sql.parameter(c.id()) + ")");
+        });
+        sql.append(ORDER + (size + 1));
+        List<Object[]> rows = unit.read((em, tx) -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = sql.query(em).getResultList();
+            return result;
+        });
+        Statuses statuses = new Statuses(project);
+        List<ContactHit> hits = new ArrayList<>(Math.min(rows.size(), size));
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), size))) {
+            hits.add(new ContactHit(new ContactId(((Number) row[0]).longValue()), text(row[1]), text(row[2]),
+                    text(row[3]), text(row[4]), statuses.of((String) row[5], (String) row[6]), instant(row[7])));
+        }
+        if (rows.size() <= size) {
+            return Page.last(hits);
+        }
+        ContactHit last = hits.get(hits.size() - 1);
+        return new Page<>(hits, Optional.of(new SearchCursor(last.createdAt(), last.id().value()).encode()));
+    }
+
+    private static void range(Sql sql, String column, DateRange range) {
+        range.from().ifPresent(from -> sql.append(" and " + column + " >= " + sql.parameter(utc(from))));
+        range.to().ifPresent(to -> sql.append(" and " + column + " < " + sql.parameter(utc(to))));
+    }
+
+    private static String escape() {
+        return " escape '" + TextQuery.ESCAPE + "'";
+    }
+
+    private static void checkSize(int size) {
+        if (size < 1 || size > 200) {
+            throw new InvalidInput("size", "must be 1 to 200");
+        }
+    }
+
+    private void checkMember(ProjectId project, MemberId viewer) {
+        members.find(viewer).filter(m -> m.project().equals(project))
+                .orElseThrow(() -> new NotFound("project", project.value()));
+    }
+
+    /**
+     * Stage keys to statuses through the card's {@link FunnelService}: a stage of the project's current funnel is
+     * current; one kept from an earlier funnel is read from that funnel's last known copy.
+     */
+    private final class Statuses {
+        private final Optional<Funnel> current;
+        private final Supplier<List<Funnel>> all;
+
+        Statuses(ProjectId project) {
+            current = funnels.funnelOf(project);
+            List<List<Funnel>> known = new ArrayList<>(1);
+            all = () -> {
+                if (known.isEmpty()) {
+                    known.add(funnels.funnels());
+                }
+                return known.get(0);
+            };
+        }
+
+        Optional<Status> of(String funnelKey, String stageKey) {
+            if (stageKey == null) {
+                return Optional.empty();
+            }
+            String key = funnelKey != null ? funnelKey : current.map(Funnel::key).orElse(null);
+            if (current.isPresent() && current.get().key().equals(key)) {
+                Optional<Status> status = current.get().stage(stageKey).map(s -> new Status(key, s, true));
+                if (status.isPresent()) {
+                    return status;
+                }
+            }
+            return all.get().stream().filter(f -> f.key().equals(key)).findFirst()
+                    .flatMap(f -> f.stage(stageKey)).map(s -> new Status(key, s, false));
+        }
+    }
+
+    private static Optional<String> text(Object column) {
+        return column == null || column.toString().isEmpty() ? Optional.empty() : Optional.of(column.toString());
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (column instanceof Instant i) {
+            return i;
+        }
+        if (column instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + (column == null ? "null" : column.getClass().getName()));
+    }
+}
