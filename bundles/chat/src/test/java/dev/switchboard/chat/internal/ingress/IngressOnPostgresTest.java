@@ -3,21 +3,26 @@ package dev.switchboard.chat.internal.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.channel.InboundMessage;
 import dev.switchboard.api.channel.Ingress;
 import dev.switchboard.api.chat.ChatEvents;
 import dev.switchboard.api.chat.ChatState;
+import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.chat.ChatView;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.team.Group;
 import dev.switchboard.chat.internal.engine.Engine;
+import dev.switchboard.chat.internal.engine.InMemorySources;
 import dev.switchboard.chat.internal.engine.RecordingEventAdmin;
 import dev.switchboard.store.testing.PostgresDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +37,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The ingress against PostgreSQL: idempotent, one transaction, repeat requests, auto-forwarding (INB-1, INB-3, GRP-2). */
+/**
+ * The ingress against PostgreSQL: idempotent, one transaction, repeat requests, auto-forwarding, the client's card
+ * and sources (INB-1, INB-3, GRP-2, CARD-1, CARD-8).
+ */
 class IngressOnPostgresTest {
 
     @RegisterExtension
@@ -153,6 +161,98 @@ class IngressOnPostgresTest {
                 .isInstanceOf(NotAllowed.class);
         assertThat(e.connections.create(e.project.id(), e.admin.id(), "telegram", "Bot").type()).isEqualTo("telegram");
         assertThat(e.connections.list(e.project.id())).extracting(c -> c.name()).contains("Bot", "Test bot");
+    }
+
+    @Test
+    void CARD1_theChatIsLinkedToTheContactTheDirectoryIdentified() {
+        Ingress.Received r = e.ingress.accept(new InboundMessage(e.connection.id(), "k-1", "kira",
+                new ClientProfile(Optional.of("Kira"), Optional.of("Orlova"), Optional.of("https://cdn.example/k.jpg")),
+                "hello", e.clock.instant(), Optional.empty()));
+        ContactId kira = e.contacts.find(e.connection.id(), "kira").orElseThrow();
+        assertThat(e.chats.get(r.chat(), e.owner.id()).contact()).contains(kira);
+        assertThat(e.contacts.profile(kira).flatMap(ClientProfile::photoUrl)).contains("https://cdn.example/k.jpg");
+        assertThat(e.contactChats.chats(kira, e.owner.id())).extracting(ChatSummary::contact)
+                .containsExactly(Optional.of(kira));
+    }
+
+    @Test
+    void CARD1_aChatFromBeforeCardsOrOfAMergedIdentityGetsTheContactWithTheNextMessage() {
+        Ingress.Received r = e.ingress.accept(e.message("lev", "lv-1", "old chat", Optional.empty()));
+        e.db.rows("update chat set contact_id = null where id = " + r.chat().value() + " returning id");
+        long version = e.count("select version from chat where id = " + r.chat().value());
+        e.ingress.accept(e.message("lev", "lv-2", "still here", Optional.empty()));
+        ContactId lev = e.contacts.find(e.connection.id(), "lev").orElseThrow();
+        assertThat(e.chats.get(r.chat(), e.owner.id()).contact()).contains(lev);
+        // linking a card is no change of the chat's state: a concurrent take or Done keeps its version check
+        assertThat(e.count("select version from chat where id = " + r.chat().value())).isEqualTo(version);
+
+        ContactId survivor = e.contacts.newContact();
+        e.contacts.reassign(e.connection.id(), "lev", survivor);
+        e.ingress.accept(e.message("lev", "lv-3", "after the merge", Optional.empty()));
+        assertThat(e.chats.get(r.chat(), e.owner.id()).contact()).contains(survivor);
+    }
+
+    @Test
+    void CARD8_sourcesOfAMessageAreRecordedOnceAlsoWhenThePlatformRedelivers() {
+        InboundMessage m = tracked("mira", "mi-1", Optional.of("promo-qr"), "GA1.2.1234567890.1600000000",
+                "https://shop.example/sofas?utm_source=google&utm_campaign=autumn", "https://google.com/");
+        Ingress.Received first = e.ingress.accept(m);
+        ContactId mira = e.contacts.find(e.connection.id(), "mira").orElseThrow();
+        assertThat(e.sources.tools).filteredOn(t -> t.contact().equals(mira))
+                .containsExactly(new InMemorySources.Tool(mira, "promo-qr", "link"));
+        assertThat(e.sources.googleIds).filteredOn(g -> g.contact().equals(mira))
+                .containsExactly(new InMemorySources.Ga(mira, "1234567890.1600000000"));
+        assertThat(visits(mira)).hasSize(1);
+        assertThat(visits(mira).get(0).url()).contains(
+                "https://shop.example/sofas?utm_source=google&utm_campaign=autumn");
+        assertThat(visits(mira).get(0).referrer()).contains("https://google.com/");
+
+        e.clock.advance(Duration.ofSeconds(30));
+        Ingress.Received again = e.ingress.accept(m);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message()).isEqualTo(first.message());
+        assertThat(e.sources.tools).filteredOn(t -> t.contact().equals(mira)).hasSize(1);
+        assertThat(e.sources.googleIds).filteredOn(g -> g.contact().equals(mira)).hasSize(1);
+        assertThat(visits(mira)).hasSize(1);
+    }
+
+    @Test
+    void CARD8a_theWidgetIsAWidgetToolAndAMessageWithoutSourcesRecordsNone() {
+        ChannelConnection widget = e.connections.create(e.project.id(), e.owner.id(), "widget", "Site widget");
+        int calls = e.sources.calls.size();
+        e.ingress.accept(e.message("nika", "n-1", "no sources", Optional.empty()));
+        assertThat(e.sources.calls).hasSize(calls);
+        e.ingress.accept(new InboundMessage(widget.id(), "w-1", "nika-web", ClientProfile.named("Nika", null),
+                "from the site", e.clock.instant(), Optional.of("landing-sofas"),
+                Optional.of(new InboundMessage.Tracking(Optional.of("  "), Optional.empty(), Optional.empty()))));
+        ContactId nika = e.contacts.find(widget.id(), "nika-web").orElseThrow();
+        assertThat(e.sources.tools).contains(new InMemorySources.Tool(nika, "landing-sofas", "widget"));
+        assertThat(e.sources.calls).hasSize(calls + 1);
+    }
+
+    @Test
+    void CARD8_badTrackingValuesDoNotRefuseTheClientsMessage() {
+        InboundMessage m = tracked("oleg", "o-1", Optional.of("x".repeat(300)), "not-a-cookie",
+                "javascript:alert(1)", "");
+        Ingress.Received r = e.ingress.accept(m);
+        assertThat(r.duplicate()).isFalse();
+        assertThat(e.count("select count(*) from message where external_id = 'o-1'")).isEqualTo(1);
+        ContactId oleg = e.contacts.find(e.connection.id(), "oleg").orElseThrow();
+        assertThat(e.sources.tools).noneMatch(t -> t.contact().equals(oleg));
+        assertThat(e.sources.googleIds).noneMatch(g -> g.contact().equals(oleg));
+        assertThat(e.sources.visits).noneMatch(v -> v.contact().equals(oleg));
+        assertThat(e.sources.calls).contains("acquisition", "ga", "visit");
+    }
+
+    static List<InMemorySources.Seen> visits(ContactId contact) {
+        return e.sources.visits.stream().filter(v -> v.contact().equals(contact)).toList();
+    }
+
+    static InboundMessage tracked(String client, String id, Optional<String> source, String ga, String url,
+                                  String referrer) {
+        return new InboundMessage(e.connection.id(), id, client, ClientProfile.named("Client", client), "hi",
+                e.clock.instant(), source, Optional.of(new InboundMessage.Tracking(Optional.of(ga), Optional.of(url),
+                Optional.of(referrer))));
     }
 
     static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
