@@ -3,17 +3,12 @@ package dev.switchboard.interactions.internal.store;
 import dev.switchboard.api.store.Database;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.store.UnitSpec;
-import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/**
- * The interactions bundle's persistence unit: its schema is migrated when the bundle activates. Its services and
- * entities arrive with the client-card work (CARD-1..9); the tables are here so that every installation
- * carries the same schema history from the first release.
- */
-// Immediate: nothing references this unit yet, and its migrations must run at start-up all the same.
+/** The interactions bundle's persistence unit (contact sources, CARD-8): its schema is migrated on activation. */
+// Immediate: the schema must be migrated at start-up even before anything asks for contact sources.
 @Component(service = InteractionsUnit.class, immediate = true)
 public final class InteractionsUnit {
 
@@ -25,7 +20,9 @@ public final class InteractionsUnit {
     }
 
     public static UnitSpec spec() {
-        return new UnitSpec("interactions", InteractionsUnit.class.getClassLoader(), List.of(), "db/migration/interactions");
+        return UnitSpec.of("interactions", InteractionsUnit.class, "db/migration/interactions",
+                AcquisitionToolEntity.class, ContactAcquisitionEntity.class, GoogleClientIdEntity.class,
+                VisitEntity.class, VisitLockEntity.class);
     }
 
     public PersistenceUnit unit() {
