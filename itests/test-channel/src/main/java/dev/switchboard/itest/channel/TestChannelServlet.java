@@ -19,7 +19,8 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 /**
  * The test channel's webhook (architecture §4, channels.md patterns): {@code POST /test-channel/inbound} with form
- * fields {@code connection, externalId, userId, firstName, lastName, text, source} answers 200 with
+ * fields {@code connection, externalId, userId, firstName, lastName, text, source} and the optional profile and
+ * tracking fields {@code first_name, last_name, photo, ga, url, referrer} (CARD-2, CARD-8) answers 200 with
  * {@code message=<id> chat=<id> duplicate=<bool>} only after the ingress committed, and 503 if it threw, so the
  * sender retries; {@code GET /test-channel/sent} lists what the connector delivered, one per line;
  * {@code POST /test-channel/mode} with {@code mode=ok|refuse|retry:N} steers the connector.
@@ -76,12 +77,19 @@ public final class TestChannelServlet extends HttpServlet {
     private void inbound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Ingress.Received received;
         try {
+            ClientProfile profile = new ClientProfile(
+                    param(request, "first_name").or(() -> param(request, "firstName")),
+                    param(request, "last_name").or(() -> param(request, "lastName")), param(request, "photo"));
+            Optional<String> ga = param(request, "ga");
+            Optional<String> url = param(request, "url");
+            Optional<String> referrer = param(request, "referrer");
+            Optional<InboundMessage.Tracking> tracking = ga.isPresent() || url.isPresent() || referrer.isPresent()
+                    ? Optional.of(new InboundMessage.Tracking(ga, url, referrer)) : Optional.empty();
             received = ingress.accept(new InboundMessage(
                     new ConnectionId(Long.parseLong(request.getParameter("connection"))),
-                    request.getParameter("externalId"), request.getParameter("userId"),
-                    ClientProfile.named(request.getParameter("firstName"), request.getParameter("lastName")),
+                    request.getParameter("externalId"), request.getParameter("userId"), profile,
                     Optional.ofNullable(request.getParameter("text")).orElse(""), Instant.now(),
-                    Optional.ofNullable(request.getParameter("source"))));
+                    param(request, "source"), tracking));
         } catch (RuntimeException e) {
             // not stored: a platform retries on 5xx
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getClass().getSimpleName());
@@ -89,5 +97,10 @@ public final class TestChannelServlet extends HttpServlet {
         }
         response.getWriter().println("message=" + received.message() + " chat=" + received.chat()
                 + " duplicate=" + received.duplicate());
+    }
+
+    /** A form field, absent when missing or empty (a platform sends empty fields for what it does not know). */
+    private static Optional<String> param(HttpServletRequest request, String name) {
+        return Optional.ofNullable(request.getParameter(name)).filter(v -> !v.isEmpty());
     }
 }
