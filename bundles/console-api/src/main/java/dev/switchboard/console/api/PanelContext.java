@@ -1,6 +1,7 @@
 package dev.switchboard.console.api;
 
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.team.Member;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,9 +9,16 @@ import java.util.Optional;
 /**
  * Where a panel is about to be shown and to whom.
  *
- * @param viewer the member looking at the page, in the project shown
- * @param locale the viewer's console language
- * @param chat   the chat shown, for the chat and card slots
+ * @param viewer  the member looking at the page, in the project shown
+ * @param locale  the viewer's console language
+ * @param chat    the chat shown, for the chat and card slots
+ * @param contact the client whose card is shown, for the {@link Slots#CARD_SECTIONS} slot (and beside a chat
+ *                whose client is known)
  */
-public record PanelContext(Member viewer, Locale locale, Optional<ChatId> chat) {
+public record PanelContext(Member viewer, Locale locale, Optional<ChatId> chat, Optional<ContactId> contact) {
+
+    /** A context with no client card: pages and chats whose client is not known. */
+    public PanelContext(Member viewer, Locale locale, Optional<ChatId> chat) {
+        this(viewer, locale, chat, Optional.empty());
+    }
 }

@@ -45,13 +45,21 @@ public final class SystemEventText {
         } else if (event instanceof SystemEvent.Reopened) {
             return texts.text("system.reopened");
         } else if (event instanceof SystemEvent.StatusChanged e) {
-            return texts.text("system.statusChanged", member(e.by(), names, texts), e.from(), e.to());
+            String to = stage(e.to(), names, texts);
+            return e.from() == null || e.from().isBlank()
+                    ? texts.text("system.statusSet", member(e.by(), names, texts), to)
+                    : texts.text("system.statusChanged", member(e.by(), names, texts), stage(e.from(), names, texts),
+                    to);
         } else if (event instanceof SystemEvent.TagsChanged e) {
             return tags(e, member(e.by(), names, texts), texts);
         } else if (event instanceof SystemEvent.SentToCrm e) {
             return texts.text("system.sentToCrm", member(e.by(), names, texts), e.crm());
         } else if (event instanceof SystemEvent.Subscribed e) {
             return texts.text("system.subscribed", member(e.by(), names, texts), e.chain());
+        } else if (event instanceof SystemEvent.Unsubscribed e) {
+            return texts.text("system.unsubscribed", member(e.by(), names, texts), e.chain());
+        } else if (event instanceof SystemEvent.ContactsMerged e) {
+            return texts.text("system.contactsMerged", member(e.by(), names, texts), e.otherName());
         }
         throw new IllegalArgumentException("Unknown system event " + event);
     }
@@ -70,6 +78,11 @@ public final class SystemEventText {
 
     private static String join(List<String> tags) {
         return String.join(", ", tags);
+    }
+
+    /** A stage by its name in the reader's language; a key no funnel knows is shown as it was stored. */
+    private static String stage(String key, Names names, Texts texts) {
+        return names.stage(key).map(stage -> stage.name(texts.locale())).orElse(key);
     }
 
     private static String member(MemberId id, Names names, Texts texts) {

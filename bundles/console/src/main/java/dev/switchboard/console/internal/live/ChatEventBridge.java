@@ -1,7 +1,9 @@
 package dev.switchboard.console.internal.live;
 
+import dev.switchboard.api.card.CardEvents;
 import dev.switchboard.api.chat.ChatEvents;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.MessageId;
 import dev.switchboard.api.domain.ProjectId;
 import java.util.Map;
@@ -19,19 +21,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands the chat engine's events (posted on Event Admin after each commit) to the open console pages of the same
- * project, so that a second manager sees new messages, takes, hand-overs and Done without reloading (WIN, INB).
+ * project, so that a second manager sees new messages, takes, hand-overs and Done without reloading (WIN, INB);
+ * and the card bundle's events ({@link CardEvents}), so that open client cards follow edits, merges and catalogue
+ * changes made elsewhere (CARD).
  *
  * <p>Event Admin calls {@link #handleEvent} on its own threads while pages subscribe and leave on theirs: the
  * registry is concurrent, and each listener must hand the work to its UI ({@code ui.access}) itself, which
  * {@link UiFeed} does.
  */
 @Component(service = {EventHandler.class, ChatEventBridge.class},
-        property = EventConstants.EVENT_TOPIC + "=" + ChatEvents.ALL)
+        property = {EventConstants.EVENT_TOPIC + "=" + ChatEvents.ALL,
+                EventConstants.EVENT_TOPIC + "=" + CardEvents.ALL})
 public final class ChatEventBridge implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatEventBridge.class);
 
+    private static final String CARD_TOPICS = CardEvents.ALL.substring(0, CardEvents.ALL.length() - 1);
+
     private final Map<ProjectId, Set<Consumer<ChatChange>>> listeners = new ConcurrentHashMap<>();
+    private final Map<ProjectId, Set<Consumer<CardChange>>> cardListeners = new ConcurrentHashMap<>();
 
     /**
      * Calls {@code listener} with every chat event of {@code project}, on Event Admin's thread.
@@ -39,9 +47,23 @@ public final class ChatEventBridge implements EventHandler {
      * @return removes the listener again
      */
     public Runnable subscribe(ProjectId project, Consumer<ChatChange> listener) {
+        return add(listeners, project, listener);
+    }
+
+    /**
+     * Calls {@code listener} with every card event of {@code project}, on Event Admin's thread.
+     *
+     * @return removes the listener again
+     */
+    public Runnable subscribeCards(ProjectId project, Consumer<CardChange> listener) {
+        return add(cardListeners, project, listener);
+    }
+
+    private static <T> Runnable add(Map<ProjectId, Set<Consumer<T>>> registry, ProjectId project,
+                                    Consumer<T> listener) {
         Objects.requireNonNull(listener);
-        listeners.computeIfAbsent(project, key -> ConcurrentHashMap.newKeySet()).add(listener);
-        return () -> listeners.computeIfPresent(project, (key, set) -> {
+        registry.computeIfAbsent(project, key -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> registry.computeIfPresent(project, (key, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
@@ -50,27 +72,54 @@ public final class ChatEventBridge implements EventHandler {
     /** How many listeners follow a project, for tests and diagnostics. */
     int listenerCount(ProjectId project) {
         Set<Consumer<ChatChange>> set = listeners.get(project);
-        return set == null ? 0 : set.size();
+        Set<Consumer<CardChange>> cards = cardListeners.get(project);
+        return (set == null ? 0 : set.size()) + (cards == null ? 0 : cards.size());
     }
 
     @Override
     public void handleEvent(Event event) {
+        if (event.getTopic().startsWith(CARD_TOPICS)) {
+            handleCardEvent(event);
+            return;
+        }
         Optional<ChatChange> change = parse(event);
         if (change.isEmpty()) {
             LOG.debug("Ignoring chat event {} without project or chat", event.getTopic());
             return;
         }
-        Set<Consumer<ChatChange>> set = listeners.get(change.get().project());
+        deliver(listeners.get(change.get().project()), change.get(), event);
+    }
+
+    private void handleCardEvent(Event event) {
+        Optional<CardChange> change = parseCard(event);
+        if (change.isEmpty()) {
+            LOG.debug("Ignoring card event {} without project", event.getTopic());
+            return;
+        }
+        deliver(cardListeners.get(change.get().project()), change.get(), event);
+    }
+
+    private static <T> void deliver(Set<Consumer<T>> set, T change, Event event) {
         if (set == null) {
             return;
         }
-        for (Consumer<ChatChange> listener : set) {
+        for (Consumer<T> listener : set) {
             try {
-                listener.accept(change.get());
+                listener.accept(change);
             } catch (RuntimeException e) {
-                LOG.warn("A console page failed to take chat event {}", event.getTopic(), e);
+                LOG.warn("A console page failed to take event {}", event.getTopic(), e);
             }
         }
+    }
+
+    static Optional<CardChange> parseCard(Event event) {
+        Optional<Long> project = id(event.getProperty(CardEvents.PROJECT));
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CardChange(event.getTopic(), new ProjectId(project.get()),
+                id(event.getProperty(CardEvents.CONTACT)).map(ContactId::new),
+                id(event.getProperty(CardEvents.MERGED_CONTACT)).map(ContactId::new)));
     }
 
     static Optional<ChatChange> parse(Event event) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Brings a project's chat events into one page: events are queued as they arrive and handed to the page in one
+ * Brings a project's chat (or card) events into one page: events are queued as they arrive and handed to the page in one
  * batch inside {@code ui.access}, so a burst (a take writes a system message and changes the chat) costs the page
  * one refresh and one push, not one per event.
  */
@@ -27,16 +27,30 @@ public final class UiFeed {
      */
     public static Runnable follow(UI ui, ChatEventBridge bridge, ProjectId project,
                                   Consumer<List<ChatChange>> handler) {
-        Queue<ChatChange> pending = new ConcurrentLinkedQueue<>();
+        return bridge.subscribe(project, batching(ui, handler));
+    }
+
+    /**
+     * Follows the card events of {@code project} for {@code ui} until the returned handle is run (on detach).
+     *
+     * @param handler runs with the session locked, with at least one change
+     */
+    public static Runnable followCards(UI ui, ChatEventBridge bridge, ProjectId project,
+                                       Consumer<List<CardChange>> handler) {
+        return bridge.subscribeCards(project, batching(ui, handler));
+    }
+
+    private static <T> Consumer<T> batching(UI ui, Consumer<List<T>> handler) {
+        Queue<T> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean scheduled = new AtomicBoolean();
-        return bridge.subscribe(project, change -> {
+        return change -> {
             pending.add(change);
             if (scheduled.compareAndSet(false, true)) {
                 try {
                     ui.access(() -> {
                         scheduled.set(false);
-                        List<ChatChange> batch = new ArrayList<>();
-                        for (ChatChange next = pending.poll(); next != null; next = pending.poll()) {
+                        List<T> batch = new ArrayList<>();
+                        for (T next = pending.poll(); next != null; next = pending.poll()) {
                             batch.add(next);
                         }
                         if (!batch.isEmpty()) {
@@ -48,6 +62,6 @@ public final class UiFeed {
                     scheduled.set(false);
                 }
             }
-        });
+        };
     }
 }

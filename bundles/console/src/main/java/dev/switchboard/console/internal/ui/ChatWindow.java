@@ -6,6 +6,7 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +18,7 @@ import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatView;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.MessageId;
 import dev.switchboard.api.domain.Page;
@@ -25,8 +27,10 @@ import dev.switchboard.api.team.Group;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.console.api.PanelContext;
 import dev.switchboard.console.api.Slots;
+import dev.switchboard.console.internal.card.CardNames;
 import dev.switchboard.console.internal.chat.DirectoryNames;
 import dev.switchboard.console.internal.chat.ErrorText;
+import dev.switchboard.console.internal.chat.Names;
 import dev.switchboard.console.internal.chat.Texts;
 import dev.switchboard.console.internal.live.ChatChange;
 import java.util.ArrayList;
@@ -65,7 +69,7 @@ final class ChatWindow extends Div {
     private final transient ConsoleSession viewer;
     private final transient ChatSupport support;
     private final transient Texts texts;
-    private final transient DirectoryNames names;
+    private final transient Names names;
     private final Notifications notifications;
     private final transient Consumer<ChatView> afterOwnAction;
 
@@ -82,15 +86,17 @@ final class ChatWindow extends Div {
     private Optional<String> earlierCursor = Optional.empty();
     private boolean available;
 
-    ChatWindow(ChatId chat, ConsoleSession viewer, ChatSupport support, Texts texts, Notifications notifications,
-               Consumer<ChatView> afterOwnAction) {
+    ChatWindow(ChatId chat, ConsoleSession viewer, ChatSupport support, CardSupport cards, Texts texts,
+               Notifications notifications, Consumer<ChatView> afterOwnAction) {
         this.chat = chat;
         this.afterOwnAction = afterOwnAction;
         this.viewer = viewer;
         this.support = support;
         this.texts = texts;
         this.notifications = notifications;
-        this.names = new DirectoryNames(support.members(), support.groups());
+        // status changes name their funnel stages in the reader's language (MSG-4, CARD-3)
+        this.names = new CardNames(new DirectoryNames(support.members(), support.groups()), cards.funnels(),
+                viewer.member().project());
         this.composer = new Composer(this::compose);
         setId("chat-window");
         getElement().setAttribute("data-chat", chat.toString());
@@ -117,6 +123,11 @@ final class ChatWindow extends Div {
 
     ChatId chat() {
         return chat;
+    }
+
+    /** The chat's client card, once the chat was read and when the chat engine knows the client. */
+    Optional<ContactId> contact() {
+        return Optional.ofNullable(view).flatMap(ChatView::contact);
     }
 
     /** The client's name once the chat was read, for the page title. */
@@ -197,6 +208,12 @@ final class ChatWindow extends Div {
         });
         Div subtitle = new Div(channel, state);
         subtitle.addClassName("sb-client-subtitle");
+        view.contact().ifPresent(contact -> {
+            Anchor card = new Anchor("card/" + contact, texts.text("chat.openCard"));
+            card.setId("chat-card-link");
+            card.addClassName("sb-chat-card-link");
+            subtitle.add(card);
+        });
         Div titles = new Div(name, subtitle);
         titles.addClassName("sb-client-titles");
         Div client = new Div(avatar, titles);
@@ -334,7 +351,8 @@ final class ChatWindow extends Div {
     }
 
     private Optional<PanelContext> panelContext(UI ui) {
-        return Optional.of(new PanelContext(viewer.member(), texts.locale(), Optional.of(chat)));
+        return Optional.of(new PanelContext(viewer.member(), texts.locale(), Optional.of(chat),
+                Optional.ofNullable(view).flatMap(ChatView::contact)));
     }
 
     private void renderBanner() {

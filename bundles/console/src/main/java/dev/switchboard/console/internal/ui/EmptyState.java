@@ -5,11 +5,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** A friendly note where a list has nothing to show yet. */
-final class EmptyState extends Div {
+public final class EmptyState extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    EmptyState(String id, String title, String explanation) {
+    public EmptyState(String id, String title, String explanation) {
         setId(id);
         addClassName("empty-state");
         getStyle().set("text-align", "center").set("padding", "var(--lumo-space-xl)")

@@ -15,7 +15,12 @@ import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.Page;
+import dev.switchboard.console.api.PanelContext;
+import dev.switchboard.console.api.Slots;
+import dev.switchboard.console.internal.card.CardPanel;
+import dev.switchboard.console.internal.card.CardView;
 import dev.switchboard.console.internal.chat.DirectoryNames;
 import dev.switchboard.console.internal.chat.Texts;
 import dev.switchboard.console.internal.live.ChatChange;
@@ -29,8 +34,9 @@ import java.util.Optional;
 /**
  * One inbox tab (INB-2..6) beside the open chat: on the left the chats of New, Mine, Others or Done as the viewer
  * may see them, by last activity, read page by page from the {@link InboxService}; on the right the chat window
- * of the chat in the address ({@code inbox/<tab>/<chatId>}, so a chat's address can be shared). Both follow the
- * engine's events live through server push.
+ * of the chat in the address ({@code inbox/<tab>/<chatId>}, so a chat's address can be shared), and beside it the
+ * client's card with the {@code chat.sidebar} plugin panels under it (CARD). All follow the engine's events live
+ * through server push.
  */
 public final class InboxView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -43,21 +49,26 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
 
     private final transient InboxService inbox;
     private final transient ChatSupport support;
+    private final transient CardSupport cards;
     private final transient ChatEventBridge live;
     private final ConsoleSettings settings;
     private final Notifications notifications = new Notifications();
     private final List<ChatSummary> shown = new ArrayList<>();
     private final Div list = new Div();
     private final Div detail = new Div();
+    private final Div side = new Div();
     private InboxTab tab = InboxTab.NEW;
     private Optional<ChatId> selected = Optional.empty();
     private Optional<String> next = Optional.empty();
     private ChatWindow window;
+    private CardPanel card;
     private transient Runnable unsubscribe;
 
-    public InboxView(InboxService inbox, ChatSupport support, ChatEventBridge live, ConsoleSettings settings) {
+    public InboxView(InboxService inbox, ChatSupport support, CardSupport cards, ChatEventBridge live,
+                     ConsoleSettings settings) {
         this.inbox = inbox;
         this.support = support;
+        this.cards = cards;
         this.live = live;
         this.settings = settings;
         setSizeFull();
@@ -65,7 +76,10 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
         list.setId("inbox-list");
         list.addClassName("sb-inbox-list");
         detail.addClassName("sb-inbox-detail");
-        add(list, detail);
+        side.setId("card-column");
+        side.addClassName("sb-inbox-card");
+        side.setVisible(false);
+        add(list, detail, side);
     }
 
     /** The path segment of a tab: {@code new}, {@code mine}, {@code others}, {@code done}. */
@@ -138,6 +152,11 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
         load(viewer, Math.min(MAX_PAGE, Math.max(settings.inboxPageSize(), shown.size())));
         if (window != null) {
             window.apply(changes);
+            boolean shownChatChanged = changes.stream()
+                    .anyMatch(change -> change.chatChanged() && change.chat().equals(window.chat()));
+            if (shownChatChanged) {
+                showCard(viewer, shownChatChanged);
+            }
         }
     }
 
@@ -201,6 +220,9 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
     private void openSelected(ConsoleSession viewer) {
         if (selected.isEmpty()) {
             window = null;
+            card = null;
+            side.removeAll();
+            side.setVisible(false);
             detail.removeAll();
             detail.add(new EmptyState("chat-none", getTranslation("inbox.noSelection.title"),
                     getTranslation("inbox.noSelection.text")));
@@ -210,8 +232,41 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
             return;
         }
         detail.removeAll();
-        window = new ChatWindow(selected.get(), viewer, support, texts(), notifications,
+        window = new ChatWindow(selected.get(), viewer, support, cards, texts(), notifications,
                 changed -> followToItsTab(viewer, changed));
         detail.add(window);
+        card = null;
+        showCard(viewer, false);
+    }
+
+    /**
+     * The client's card beside the chat, with the chat's sidebar panels under it. A change of the chat (taken,
+     * a participant added) may change who may edit the card (TEAM-5/6), so the card is read again; a merge may
+     * give the chat another client.
+     */
+    private void showCard(ConsoleSession viewer, boolean chatChanged) {
+        Optional<ContactId> contact = window.contact();
+        if (card != null && contact.isPresent()) {
+            if (!card.contact().equals(contact.get())) {
+                card.show(contact.get());
+            } else if (chatChanged) {
+                card.refreshUnlessEditing();
+            }
+            return;
+        }
+        side.removeAll();
+        card = null;
+        ChatId chat = window.chat();
+        contact.ifPresent(client -> {
+            card = new CardPanel(client, viewer, cards, support, live, texts(), notifications::error,
+                    shown -> CardView.cardSections(support, viewer, shown, Optional.of(chat)), true);
+            side.add(card);
+        });
+        PanelSlot sidebar = new PanelSlot(support.panels(), Slots.CHAT_SIDEBAR, panel -> true, Div::new,
+                ui -> Optional.of(new PanelContext(viewer.member(), ui.getLocale(), Optional.of(chat), contact)));
+        sidebar.setId("chat-sidebar");
+        sidebar.addClassName("sb-chat-sidebar");
+        side.add(sidebar);
+        side.setVisible(true);
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
+import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.team.Project;
@@ -153,7 +154,16 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
         Div spacer = new Div();
-        HorizontalLayout header = new HorizontalLayout(title, project, spacer, who, language, logout);
+        HorizontalLayout header = new HorizontalLayout(title, project, spacer, who);
+        if (viewer.member().role() == Role.OWNER || viewer.member().role() == Role.ADMIN) {
+            // the project's settings: tag catalogue, funnel, plugins' settings (CARD-3, CARD-4)
+            Button settings = new Button(getTranslation("header.settings"), VaadinIcon.COG.create(),
+                    click -> UI.getCurrent().navigate(Routes.SETTINGS_TAGS));
+            settings.setId("settings-link");
+            settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            header.add(settings);
+        }
+        header.add(language, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(spacer);

@@ -5,11 +5,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 /** The console's error toast: one at a time per page, with the test id {@code error-notification}. */
-final class Notifications {
+public final class Notifications {
 
     private Notification shown;
 
-    void error(String text) {
+    public void error(String text) {
         if (shown != null) {
             shown.close();
         }

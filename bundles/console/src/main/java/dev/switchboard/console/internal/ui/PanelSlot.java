@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code ui.access}, and server push shows the change without a reload. Each panel's component carries the test
  * id {@code panel-<slot>-<key>}.
  */
-final class PanelSlot extends Div {
+public final class PanelSlot extends Div {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PanelSlot.class);
@@ -38,8 +38,8 @@ final class PanelSlot extends Div {
     }
 
     /** A slot shown in a narrower context than the page's, e.g. one chat. */
-    PanelSlot(PanelRegistry registry, String slot, Predicate<ConsolePanel> filter, Supplier<Component> emptyState,
-              Function<UI, Optional<PanelContext>> context) {
+    public PanelSlot(PanelRegistry registry, String slot, Predicate<ConsolePanel> filter,
+                     Supplier<Component> emptyState, Function<UI, Optional<PanelContext>> context) {
         this.context = context;
         this.registry = registry;
         this.slot = slot;

@@ -2,6 +2,10 @@ package dev.switchboard.console.internal.ui;
 
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.RouteRegistry;
+import dev.switchboard.console.internal.card.CardView;
+import dev.switchboard.console.internal.settings.FunnelSettingsView;
+import dev.switchboard.console.internal.settings.PluginSettingsView;
+import dev.switchboard.console.internal.settings.TagSettingsView;
 
 /**
  * The console's routes, registered by hand because no servlet container scans the bundle for {@code @Route}.
@@ -13,6 +17,10 @@ public final class Routes {
     static final String INBOX = "inbox";
     static final String SEARCH = "search";
     static final String VIEW = "view";
+    static final String CARD = "card";
+    static final String SETTINGS = "settings";
+    static final String SETTINGS_TAGS = SETTINGS + "/tags";
+    static final String SETTINGS_FUNNEL = SETTINGS + "/funnel";
 
     private Routes() {
     }
@@ -33,6 +41,18 @@ public final class Routes {
             }
             if (!routes.isRouteRegistered(PanelView.class)) {
                 routes.setRoute(VIEW + "/:" + PanelView.KEY_PARAMETER, PanelView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(CardView.class)) {
+                routes.setRoute(CARD + "/:" + CardView.CONTACT_PARAMETER, CardView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(PluginSettingsView.class)) {
+                routes.setRoute(SETTINGS, PluginSettingsView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(TagSettingsView.class)) {
+                routes.setRoute(SETTINGS_TAGS, TagSettingsView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(FunnelSettingsView.class)) {
+                routes.setRoute(SETTINGS_FUNNEL, FunnelSettingsView.class, MainLayout.class);
             }
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.funnel.FunnelStage;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,10 @@ class SystemEventTextTest {
     private static final MemberId KONSTANTIN = new MemberId(3);
     private static final MemberId GONE = new MemberId(99);
     private static final GroupId SALES = new GroupId(7);
+
+    private static final Map<String, FunnelStage> STAGES = Map.of(
+            "contacted", new FunnelStage("contacted", Map.of("en", "Contacted", "ru", "Контакт"), 1, "#3366cc"),
+            "client", new FunnelStage("client", Map.of("en", "Client", "ru", "Клиент"), 4, "#33aa55"));
 
     private final ConsoleI18N i18n = new ConsoleI18N();
     private final Names english = names("Vitaly", "Dima", "Konstantin", "Sales");
@@ -53,6 +58,36 @@ class SystemEventTextTest {
         assertThat(en(new SystemEvent.SentToCrm(VITALY, "amoCRM"))).isEqualTo("Vitaly sent the chat to amoCRM");
         assertThat(en(new SystemEvent.Subscribed(VITALY, "Welcome")))
                 .isEqualTo("Vitaly subscribed the client to automessages Welcome");
+        assertThat(en(new SystemEvent.Unsubscribed(VITALY, "Welcome")))
+                .isEqualTo("Vitaly unsubscribed the client from automessages Welcome");
+        assertThat(en(new SystemEvent.ContactsMerged(VITALY, "Ivan Petrov")))
+                .isEqualTo("Vitaly merged the card of Ivan Petrov into this client's card");
+    }
+
+    @Test
+    void CARD3_aStatusChangeNamesTheStagesInTheReadersLanguage() {
+        assertThat(en(new SystemEvent.StatusChanged(VITALY, "contacted", "client")))
+                .isEqualTo("Vitaly changed the status from Contacted to Client");
+        assertThat(ru(new SystemEvent.StatusChanged(VITALY, "contacted", "client")))
+                .isEqualTo("Виталий сменил статус с «Контакт» на «Клиент»");
+        assertThat(en(new SystemEvent.StatusChanged(VITALY, "", "contacted")))
+                .isEqualTo("Vitaly set the status to Contacted");
+        assertThat(ru(new SystemEvent.StatusChanged(VITALY, "", "contacted")))
+                .isEqualTo("Виталий установил статус «Контакт»");
+    }
+
+    @Test
+    void CARD3_aStageNoFunnelKnowsIsShownAsStored() {
+        assertThat(en(new SystemEvent.StatusChanged(VITALY, "viewing", "client")))
+                .isEqualTo("Vitaly changed the status from viewing to Client");
+    }
+
+    @Test
+    void CARD_theNewCardEventsReadInRussian() {
+        assertThat(ru(new SystemEvent.Unsubscribed(VITALY, "Приветствие")))
+                .isEqualTo("Виталий отписал клиента от автосообщений «Приветствие»");
+        assertThat(ru(new SystemEvent.ContactsMerged(VITALY, "Иван Петров")))
+                .isEqualTo("Виталий объединил карточку «Иван Петров» с карточкой этого клиента");
     }
 
     @Test
@@ -91,7 +126,8 @@ class SystemEventTextTest {
                 new SystemEvent.Forwarded(Optional.empty(), SALES), new SystemEvent.TookOver(VITALY, DIMA),
                 new SystemEvent.Reopened(), new SystemEvent.StatusChanged(VITALY, "a", "b"),
                 new SystemEvent.TagsChanged(VITALY, List.of("x"), List.of("y")),
-                new SystemEvent.SentToCrm(VITALY, "crm"), new SystemEvent.Subscribed(VITALY, "chain"));
+                new SystemEvent.SentToCrm(VITALY, "crm"), new SystemEvent.Subscribed(VITALY, "chain"),
+                new SystemEvent.Unsubscribed(VITALY, "chain"), new SystemEvent.ContactsMerged(VITALY, "Ivan"));
     }
 
     private String en(SystemEvent event) {
@@ -113,6 +149,11 @@ class SystemEventTextTest {
             @Override
             public Optional<String> group(GroupId id) {
                 return id.equals(SALES) ? Optional.of(sales) : Optional.empty();
+            }
+
+            @Override
+            public Optional<FunnelStage> stage(String key) {
+                return Optional.ofNullable(STAGES.get(key));
             }
         };
     }
