@@ -1,0 +1,159 @@
+package dev.switchboard.card.internal.service;
+
+import dev.switchboard.api.card.ContactDirectory;
+import dev.switchboard.api.card.Funnel;
+import dev.switchboard.api.channel.ClientProfile;
+import dev.switchboard.api.domain.ConnectionId;
+import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.funnel.FunnelStage;
+import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.store.StoreException;
+import dev.switchboard.card.internal.funnel.FunnelRegistry;
+import dev.switchboard.card.internal.store.CardUnit;
+import dev.switchboard.card.internal.store.ContactEntity;
+import dev.switchboard.card.internal.store.Failures;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case is one indexed
+ * read (identity joined to its contact) and no write. A new client's first messages may race: the identity's
+ * primary key (connection, external user id) lets exactly one insert win, and the loser runs again and finds it.
+ */
+@Component(service = ContactDirectory.class)
+public final class ContactDirectoryImpl implements ContactDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactDirectoryImpl.class);
+    private static final int ATTEMPTS = 3;
+    private static final int MAX_EXTERNAL_ID = 200;
+
+    private final PersistenceUnit unit;
+    private final FunnelRegistry funnels;
+    private final CardEventPublisher events;
+    private final Clock clock;
+
+    @Activate
+    public ContactDirectoryImpl(@Reference CardUnit unit, @Reference FunnelRegistry funnels,
+                                @Reference EventAdmin eventAdmin) {
+        this(unit.unit(), funnels, eventAdmin, Clock.systemUTC());
+    }
+
+    public ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, EventAdmin eventAdmin, Clock clock) {
+        this.unit = unit;
+        this.funnels = funnels;
+        this.events = new CardEventPublisher(eventAdmin);
+        this.clock = clock;
+    }
+
+    @Override
+    public ContactId identify(ProjectId project, ConnectionId connection, String externalUserId,
+                              ClientProfile profile) {
+        if (externalUserId == null || externalUserId.isBlank() || externalUserId.length() > MAX_EXTERNAL_ID) {
+            throw new InvalidInput("externalUserId", "must be 1 to " + MAX_EXTERNAL_ID + " characters");
+        }
+        String first = name(profile.firstName());
+        String last = name(profile.lastName());
+        String photo = photo(profile.photoUrl());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return unit.inTransaction((em, tx) -> {
+                    Optional<ContactEntity> known = byIdentity(em, connection.value(), externalUserId);
+                    if (known.isPresent()) {
+                        ContactEntity c = known.get();
+                        if (refresh(c, first, last, photo)) {
+                            tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
+                        }
+                        return new ContactId(c.id());
+                    }
+                    ContactEntity c = new ContactEntity(project.value(), clock.instant());
+                    c.setProfileNames(first, last);
+                    c.setPhotoUrl(photo);
+                    funnels.funnelOf(em, project.value()).flatMap(ContactDirectoryImpl::firstStage)
+                            .ifPresent(s -> c.setStatus(s.key(), s.stage()));
+                    em.persist(c);
+                    em.flush();
+                    em.createNativeQuery("insert into contact_identity (contact_id, connection_id, external_user_id)"
+                                    + " values (?1, ?2, ?3)")
+                            .setParameter(1, c.id()).setParameter(2, connection.value())
+                            .setParameter(3, externalUserId).executeUpdate();
+                    tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
+                    return new ContactId(c.id());
+                });
+            } catch (StoreException e) {
+                if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Concurrent first message of a client of connection {}; looking again", connection);
+            }
+        }
+    }
+
+    private record First(String key, String stage) {
+    }
+
+    private static Optional<First> firstStage(Funnel funnel) {
+        return funnel.stages().stream().findFirst().map(s -> new First(funnel.key(), s.key()));
+    }
+
+    /** Names and photo as the channel reports them now; names only while no manager has edited them (CARD-2). */
+    private static boolean refresh(ContactEntity c, String first, String last, String photo) {
+        boolean changed = false;
+        if (!c.namesEdited() && (first != null || last != null)
+                && (!Objects.equals(c.firstName().orElse(null), first)
+                || !Objects.equals(c.lastName().orElse(null), last))) {
+            c.setProfileNames(first, last);
+            changed = true;
+        }
+        if (photo != null && !photo.equals(c.photoUrl().orElse(null))) {
+            c.setPhotoUrl(photo);
+            changed = true;
+        }
+        return changed;
+    }
+
+    @Override
+    public Optional<ContactId> find(ConnectionId connection, String externalUserId) {
+        return unit.read((em, tx) -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("select contact_id from contact_identity"
+                            + " where connection_id = ?1 and external_user_id = ?2")
+                    .setParameter(1, connection.value()).setParameter(2, externalUserId).getResultList();
+            return ids.stream().findFirst().map(id -> new ContactId(((Number) id).longValue()));
+        });
+    }
+
+    private static Optional<ContactEntity> byIdentity(EntityManager em, long connection, String externalUserId) {
+        @SuppressWarnings("unchecked")
+        List<ContactEntity> rows = em.createNativeQuery("select c.* from contact c join contact_identity i"
+                        + " on i.contact_id = c.id where i.connection_id = ?1 and i.external_user_id = ?2",
+                        ContactEntity.class)
+                .setParameter(1, connection).setParameter(2, externalUserId).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** A profile name, trimmed and cut to the column's 120 characters; blank is none. */
+    static String name(Optional<String> value) {
+        String v = value.map(String::strip).orElse("");
+        if (v.isEmpty()) {
+            return null;
+        }
+        return v.length() <= 120 ? v : v.substring(0, 120).strip();
+    }
+
+    /** A photo address that fits the column; a longer one would be broken by cutting, so it is left out. */
+    static String photo(Optional<String> value) {
+        String v = value.map(String::strip).orElse("");
+        return v.isEmpty() || v.length() > 1000 ? null : v;
+    }
+}
