@@ -216,9 +216,26 @@ public final class IngressImpl implements Ingress {
             Optional<String> url = present(t.url());
             Optional<String> referrer = present(t.referrer());
             if (url.isPresent() || referrer.isPresent()) {
-                tolerant(connection, "visit", () -> sources.recordVisit(project, contact, at, url, referrer));
+                tolerant(connection, "visit", () -> visit(project, contact, at, url, referrer));
             }
         });
+    }
+
+    /** A visit; when one of its two addresses is refused, the visit is kept with the other (CARD-8c). */
+    private void visit(ProjectId project, ContactId contact, Instant at, Optional<String> url,
+                       Optional<String> referrer) {
+        try {
+            sources.recordVisit(project, contact, at, url, referrer);
+        } catch (InvalidInput e) {
+            if ("referrer".equals(e.field()) && url.isPresent()) {
+                sources.recordVisit(project, contact, at, url, Optional.empty());
+            } else if ("url".equals(e.field()) && referrer.isPresent()) {
+                sources.recordVisit(project, contact, at, Optional.empty(), referrer);
+            } else {
+                throw e;
+            }
+            LOG.warn("Kept a visit without its invalid {} on a message of contact {}", e.field(), contact);
+        }
     }
 
     private static Optional<String> present(Optional<String> value) {

@@ -71,6 +71,9 @@ public final class InMemorySources implements ContactSources {
         if (url.filter(u -> !u.startsWith("http://") && !u.startsWith("https://")).isPresent()) {
             throw new InvalidInput("url", "not an http(s) address");
         }
+        if (referrer.filter(u -> !u.startsWith("http://") && !u.startsWith("https://")).isPresent()) {
+            throw new InvalidInput("referrer", "not an http(s) address");
+        }
         visits.addIfAbsent(new Seen(contact, at, url, referrer));
         return new Visit(at, url, referrer, Map.of());
     }

@@ -2,6 +2,7 @@ package dev.switchboard.chat.internal.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ClientProfile;
@@ -242,6 +243,19 @@ class IngressOnPostgresTest {
         assertThat(e.sources.googleIds).noneMatch(g -> g.contact().equals(oleg));
         assertThat(e.sources.visits).noneMatch(v -> v.contact().equals(oleg));
         assertThat(e.sources.calls).contains("acquisition", "ga", "visit");
+    }
+
+    @Test
+    void CARD8c_aVisitWithOneBadAddressIsKeptWithTheOther() {
+        e.ingress.accept(tracked("pavel", "p-1", Optional.empty(), "GA1.2.5.6", "https://shop.example/?utm_medium=cpc",
+                "android-app://com.google.android.gm"));
+        e.ingress.accept(tracked("rita", "r-1", Optional.empty(), "5.6", "file:///etc/passwd", "https://ya.ru/"));
+        ContactId pavel = e.contacts.find(e.connection.id(), "pavel").orElseThrow();
+        ContactId rita = e.contacts.find(e.connection.id(), "rita").orElseThrow();
+        assertThat(visits(pavel)).extracting(InMemorySources.Seen::url, InMemorySources.Seen::referrer)
+                .containsExactly(tuple(Optional.of("https://shop.example/?utm_medium=cpc"), Optional.empty()));
+        assertThat(visits(rita)).extracting(InMemorySources.Seen::url, InMemorySources.Seen::referrer)
+                .containsExactly(tuple(Optional.empty(), Optional.of("https://ya.ru/")));
     }
 
     static List<InMemorySources.Seen> visits(ContactId contact) {
