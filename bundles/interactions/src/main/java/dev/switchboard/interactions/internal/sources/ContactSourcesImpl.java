@@ -25,7 +25,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,10 +47,16 @@ import org.slf4j.LoggerFactory;
  * and visits with referrer and UTM tags (CARD-8c).
  * <p>
  * Every write is idempotent and decided by the database: a tool or a row reported by two callers at once hits a
- * unique key, and the loser runs its transaction again and finds what the winner stored. Visits of one contact
- * are recorded one after the other (a lock row per contact), so a report repeated within Google Analytics'
- * 30-minute session window is the same visit even when the two arrive together. After a commit that changed
- * something, {@link CardEvents#CHANGED} is posted so that open cards refresh.
+ * unique key, and the loser runs its transaction again and finds what the winner stored.
+ * <p>
+ * A visit is a sliding session, as in Google Analytics: a report of the same address and referrer within 30 minutes
+ * of the contact's latest visit's last report is that visit and only moves its last report forward; after 30
+ * minutes of silence, or from another address, a new visit starts. Visits of one contact are recorded one after
+ * the other (a lock row per contact), so reports arriving together are decided the same way.
+ * <p>
+ * After a commit that changed what the card shows, {@link CardEvents#CHANGED} is posted so that open cards
+ * refresh; after one that added a tool to a project's catalogue, {@link CardEvents#CATALOGUE_CHANGED}, so that
+ * the search's tool filter does.
  */
 @Component(service = ContactSources.class)
 public final class ContactSourcesImpl implements ContactSources {
@@ -60,7 +65,7 @@ public final class ContactSourcesImpl implements ContactSources {
 
     static final int MAX_TOOL_NAME = 200;
     static final int MAX_VISITS = 100;
-    /** Google Analytics' session window: a repeated report within it is the same visit. */
+    /** Google Analytics' session timeout: a report within it of the visit's last one continues the visit. */
     static final Duration SESSION = Duration.ofMinutes(30);
     static final Set<String> KINDS = Set.of("landing", "widget", "link", "qr", "other");
     private static final int ATTEMPTS = 5;
@@ -97,13 +102,17 @@ public final class ContactSourcesImpl implements ContactSources {
         long p = project.value();
         long c = contact.value();
         return retried("acquisition", () -> unit.inTransaction((em, tx) -> {
-            AcquisitionToolEntity tool = tool(em, p, name).orElseGet(() -> {
-                AcquisitionToolEntity created = new AcquisitionToolEntity(p, name, k);
-                em.persist(created);
+            Optional<AcquisitionToolEntity> known = tool(em, p, name);
+            AcquisitionToolEntity tool;
+            if (known.isPresent()) {
+                tool = known.get();
+            } else {
+                tool = new AcquisitionToolEntity(p, name, k);
+                em.persist(tool);
                 // a concurrent creator of the same name is found here, at the unique key, not at the commit
                 em.flush();
-                return created;
-            });
+                tx.afterCommit(() -> catalogueChanged(p));
+            }
             // locked: two earlier times reported at once must not overwrite each other's minimum
             ContactAcquisitionEntity row = em.find(ContactAcquisitionEntity.class,
                     new ContactAcquisitionEntity.Key(c, tool.id()), LockModeType.PESSIMISTIC_WRITE);
@@ -158,11 +167,20 @@ public final class ContactSourcesImpl implements ContactSources {
         long c = contact.value();
         return retried("visit", () -> unit.inTransaction((em, tx) -> {
             lockVisits(em, p, c);
-            Optional<VisitEntity> same = latestVisit(em, c)
-                    .filter(v -> v.sameAddress(address, from) && within(v.at(), at, SESSION))
-                    .or(() -> visitsAt(em, c, at).filter(v -> v.sameAddress(address, from)).findFirst());
-            if (same.isPresent()) {
-                return same.get().toRecord();
+            Optional<VisitEntity> session = latestVisit(em, c)
+                    .filter(v -> v.sameAddress(address, from) && v.continuedBy(at, SESSION));
+            if (session.isPresent()) {
+                // the card shows when a visit started, not when it was last seen: only an earlier start is news
+                if (session.get().seenAt(at)) {
+                    tx.afterCommit(() -> changed(p, c));
+                }
+                return session.get().toRecord();
+            }
+            // a late replay of a report an earlier visit already took
+            Optional<VisitEntity> replay = visitsCovering(em, c, at).filter(v -> v.sameAddress(address, from))
+                    .findFirst();
+            if (replay.isPresent()) {
+                return replay.get().toRecord();
             }
             VisitEntity visit = new VisitEntity(p, c, at, address, from, utm);
             em.persist(visit);
@@ -219,10 +237,12 @@ public final class ContactSourcesImpl implements ContactSources {
                 }
                 em.remove(g);
             }
-            Set<Visit> survivorHas = new HashSet<>();
-            survivorVisits.forEach(v -> survivorHas.add(v.toRecord()));
+            Map<Visit, VisitEntity> survivorHas = new HashMap<>();
+            survivorVisits.forEach(v -> survivorHas.putIfAbsent(v.toRecord(), v));
             for (VisitEntity v : otherVisits) {
-                if (survivorHas.contains(v.toRecord())) {
+                VisitEntity kept = survivorHas.get(v.toRecord());
+                if (kept != null) {
+                    kept.seenAt(v.lastSeenAt());
                     em.remove(v);
                 } else {
                     v.moveTo(s);
@@ -303,10 +323,6 @@ public final class ContactSourcesImpl implements ContactSources {
         return k;
     }
 
-    private static boolean within(Instant a, Instant b, Duration window) {
-        return Duration.between(a, b).abs().compareTo(window) <= 0;
-    }
-
     /** The project all the rows belong to; null when there are none. */
     private static Long oneProject(Stream<Long> projects) {
         Set<Long> distinct = new TreeSet<>(projects.toList());
@@ -337,9 +353,9 @@ public final class ContactSourcesImpl implements ContactSources {
         return visits(em, contact, 1).stream().findFirst();
     }
 
-    private static Stream<VisitEntity> visitsAt(EntityManager em, long contact, Instant at) {
-        return em.createQuery("select v from VisitEntity v where v.contactId = :contact and v.visitedAt = :at",
-                        VisitEntity.class)
+    private static Stream<VisitEntity> visitsCovering(EntityManager em, long contact, Instant at) {
+        return em.createQuery("select v from VisitEntity v where v.contactId = :contact and v.visitedAt <= :at "
+                                + "and v.lastSeenAt >= :at order by v.visitedAt desc, v.id desc", VisitEntity.class)
                 .setParameter("contact", contact)
                 .setParameter("at", Times.utc(at))
                 .getResultList().stream();
@@ -389,6 +405,12 @@ public final class ContactSourcesImpl implements ContactSources {
                 LOG.debug("Concurrent write of a {}; running again (attempt {})", what, attempt + 1);
             }
         }
+    }
+
+    private void catalogueChanged(long project) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(CardEvents.PROJECT, project);
+        eventAdmin.postEvent(new Event(CardEvents.CATALOGUE_CHANGED, properties));
     }
 
     private void changed(Long project, long contact) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -16,7 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A visit of a contact with the address it arrived by, the referrer and the address's UTM tags (CARD-8c). */
+/**
+ * A visit of a contact with the address it arrived by, the referrer and the address's UTM tags (CARD-8c). A visit
+ * is a sliding session: it starts at its first report ({@code visited_at}) and lasts while reports of the same
+ * address keep coming ({@code last_seen_at}).
+ */
 @Entity
 @Table(name = "visit")
 @Cacheable(false)
@@ -35,6 +40,9 @@ public class VisitEntity {
 
     @Column(name = "visited_at", nullable = false)
     private OffsetDateTime visitedAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private OffsetDateTime lastSeenAt;
 
     private String url;
 
@@ -64,6 +72,7 @@ public class VisitEntity {
         this.projectId = projectId;
         this.contactId = contactId;
         this.visitedAt = Times.utc(at);
+        this.lastSeenAt = this.visitedAt;
         this.url = url.orElse(null);
         this.referrer = referrer.orElse(null);
         this.utmSource = utm.get("source");
@@ -79,6 +88,40 @@ public class VisitEntity {
 
     public Instant at() {
         return Times.instant(visitedAt);
+    }
+
+    public Instant lastSeenAt() {
+        return Times.instant(lastSeenAt);
+    }
+
+    /**
+     * Whether a report at {@code at} belongs to this visit's session: no more than {@code gap} after its last report
+     * (or before its first, for a report that arrives late).
+     */
+    public boolean continuedBy(Instant at, Duration gap) {
+        return !at.isBefore(at().minus(gap)) && !at.isAfter(lastSeenAt().plus(gap));
+    }
+
+    /** Whether a report at {@code at} falls between this visit's first and last report. */
+    public boolean covers(Instant at) {
+        return !at.isBefore(at()) && !at.isAfter(lastSeenAt());
+    }
+
+    /**
+     * Widens the visit to a report at {@code at}.
+     *
+     * @return whether the visit's start moved, the only change {@link #toRecord()} shows
+     */
+    public boolean seenAt(Instant at) {
+        OffsetDateTime t = Times.utc(at);
+        if (t.isAfter(lastSeenAt)) {
+            lastSeenAt = t;
+        }
+        if (t.isBefore(visitedAt)) {
+            visitedAt = t;
+            return true;
+        }
+        return false;
     }
 
     /** Whether this visit arrived by the same address from the same referrer. */

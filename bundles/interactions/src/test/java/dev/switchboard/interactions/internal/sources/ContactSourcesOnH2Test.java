@@ -29,7 +29,7 @@ class ContactSourcesOnH2Test {
     @Test
     void CARD8_migrationsApplyOnH2AndEveryOperationWorks() {
         ContactSourcesImpl sources = ContactSourcesImpl.create(new InteractionsUnit(DB.database()).unit(),
-                new RecordingEventAdmin(c -> 0L));
+                new RecordingEventAdmin(c -> 0L, p -> 0L));
         for (String table : List.of("acquisition_tool", "contact_acquisition", "google_client_id", "visit",
                 "contact_visit_lock")) {
             assertThat(DB.tableExists(table)).as(table).isTrue();
@@ -53,6 +53,9 @@ class ContactSourcesOnH2Test {
         assertThat(merged.googleIds()).containsExactly(new GoogleClientId("5.6", T0));
         assertThat(merged.visits()).containsExactly(new Visit(T0, url, Optional.empty(),
                 Map.of("source", "mail", "term", "a b")));
+        assertThat(DB.rows("select count(*) from visit where contact_id = 10 and last_seen_at > visited_at"))
+                .as("the visit both had lasts until the other's report ten minutes later")
+                .containsExactly(List.of(1L));
         assertThat(sources.byGoogleClientId(project, "5.6")).containsExactly(survivor);
         assertThat(sources.tools(project)).hasSize(1);
         assertThat(sources.sources(other)).isEqualTo(new Sources(List.of(), List.of(), List.of()));

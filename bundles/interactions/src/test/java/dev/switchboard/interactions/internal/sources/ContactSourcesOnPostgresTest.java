@@ -15,8 +15,10 @@ import dev.switchboard.api.interactions.Sources;
 import dev.switchboard.api.interactions.Visit;
 import dev.switchboard.interactions.internal.store.InteractionsUnit;
 import dev.switchboard.store.testing.PostgresDatabase;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,8 @@ class ContactSourcesOnPostgresTest {
         events = new RecordingEventAdmin(contact -> count(
                 "select (select count(*) from contact_acquisition where contact_id = " + contact + ")"
                         + " + (select count(*) from google_client_id where contact_id = " + contact + ")"
-                        + " + (select count(*) from visit where contact_id = " + contact + ")"));
+                        + " + (select count(*) from visit where contact_id = " + contact + ")"),
+                project -> count("select count(*) from acquisition_tool where project_id = " + project));
         sources = ContactSourcesImpl.create(unit.unit(), events);
     }
 
@@ -77,6 +80,32 @@ class ContactSourcesOnPostgresTest {
         for (ContactId contact : contacts) {
             assertThat(sources.sources(contact).tools()).containsExactly(new Acquisition(tool, T0));
         }
+    }
+
+    @Test
+    void CARD8a_aNewToolPostsCatalogueChangedOnceAfterCommitAndAKnownToolNothing() throws Exception {
+        ProjectId project = project();
+        List<ContactId> contacts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            contacts.add(contact());
+        }
+        concurrently(8, i -> () -> sources.recordAcquisition(project, contacts.get(i), "Autumn landing", "landing",
+                T0));
+        sources.recordAcquisition(project, contact(), "Autumn landing", "other", T0);
+        sources.recordAcquisition(project(), contact(), "Billboard QR", "qr", T0);
+        assertInvalid("kind", () -> sources.recordAcquisition(project, contact(), "Billboard QR", "poster", T0));
+        assertThat(events.ofProject(project.value()))
+                .as("one event for the tool created by eight at once, none for a known tool or another project")
+                .extracting(RecordingEventAdmin.Posted::topic, RecordingEventAdmin.Posted::project,
+                        RecordingEventAdmin.Posted::rowsSeenByOthers)
+                .containsExactly(tuple(CardEvents.CATALOGUE_CHANGED, project.value(), 1L));
+
+        sources.recordAcquisition(project, contacts.get(0), "Billboard QR", "qr", T0.plusSeconds(60));
+        assertThat(events.ofProject(project.value()))
+                .extracting(RecordingEventAdmin.Posted::topic, RecordingEventAdmin.Posted::project,
+                        RecordingEventAdmin.Posted::rowsSeenByOthers)
+                .containsExactly(tuple(CardEvents.CATALOGUE_CHANGED, project.value(), 1L),
+                        tuple(CardEvents.CATALOGUE_CHANGED, project.value(), 2L));
     }
 
     @Test
@@ -176,26 +205,82 @@ class ContactSourcesOnPostgresTest {
     }
 
     @Test
-    void CARD8c_aRepeatedReportWithinThirtyMinutesIsTheSameVisitButNotAfter() {
+    void CARD8c_aReportWithinThirtyMinutesOfTheLastOneExtendsTheVisitWithoutAnEvent() {
         ProjectId project = project();
         ContactId contact = contact();
         Optional<String> url = Optional.of("https://shop.example/?utm_source=vk");
         Optional<String> from = Optional.of("https://vk.com/");
         sources.recordVisit(project, contact, T0, url, from);
         Visit repeat = sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(30)), url, from);
-        assertThat(repeat.at()).as("the stored visit is answered").isEqualTo(T0);
-        assertThat(sources.sources(contact).visits()).hasSize(1);
+        assertThat(repeat.at()).as("the visit is answered with its start").isEqualTo(T0);
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(60)), url, from);
+        // a late replay of a report the visit already took changes nothing
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(30)), url, from);
 
-        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(31)), url, from);
-        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(32)), url, Optional.empty());
-        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(32)), url, Optional.empty());
-        // a late replay of the first report is no new visit either
-        sources.recordVisit(project, contact, T0, url, from);
+        assertThat(sources.sources(contact).visits()).extracting(Visit::at).containsExactly(T0);
+        assertThat(lastSeen(contact)).containsExactly(T0.plus(Duration.ofMinutes(60)));
+        assertThat(events.of(contact.value())).as("the card shows the start only").hasSize(1);
 
+        // a report from another referrer, or another page, is another visit
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(61)), url, Optional.empty());
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(62)), url, from);
         assertThat(sources.sources(contact).visits()).extracting(Visit::at, Visit::referrer).containsExactly(
-                tuple(T0.plus(Duration.ofMinutes(32)), Optional.empty()),
-                tuple(T0.plus(Duration.ofMinutes(31)), from),
+                tuple(T0.plus(Duration.ofMinutes(62)), from),
+                tuple(T0.plus(Duration.ofMinutes(61)), Optional.empty()),
                 tuple(T0, from));
+    }
+
+    @Test
+    void CARD8c_aLongChatWithReportsEveryTenMinutesForTwoHoursIsOneVisit() {
+        ProjectId project = project();
+        ContactId contact = contact();
+        Optional<String> url = Optional.of("https://shop.example/pricing?utm_campaign=autumn");
+        for (int minute = 0; minute <= 120; minute += 10) {
+            Visit visit = sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(minute)), url,
+                    Optional.empty());
+            assertThat(visit.at()).isEqualTo(T0);
+        }
+        assertThat(sources.sources(contact).visits()).containsExactly(
+                new Visit(T0, url, Optional.empty(), Map.of("campaign", "autumn")));
+        assertThat(lastSeen(contact)).containsExactly(T0.plus(Duration.ofMinutes(120)));
+        assertThat(events.of(contact.value())).hasSize(1);
+    }
+
+    @Test
+    void CARD8c_thirtyOneMinutesOfSilenceStartANewVisit() {
+        ProjectId project = project();
+        ContactId contact = contact();
+        Optional<String> url = Optional.of("https://shop.example/");
+        sources.recordVisit(project, contact, T0, url, Optional.empty());
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(20)), url, Optional.empty());
+        Visit next = sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(51)), url, Optional.empty());
+        // late replays of reports of either visit are no new visit
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(20)), url, Optional.empty());
+        sources.recordVisit(project, contact, T0.plus(Duration.ofMinutes(51)), url, Optional.empty());
+
+        assertThat(next.at()).isEqualTo(T0.plus(Duration.ofMinutes(51)));
+        assertThat(sources.sources(contact).visits()).extracting(Visit::at)
+                .containsExactly(T0.plus(Duration.ofMinutes(51)), T0);
+        assertThat(lastSeen(contact)).containsExactly(T0.plus(Duration.ofMinutes(51)),
+                T0.plus(Duration.ofMinutes(20)));
+        assertThat(events.of(contact.value())).hasSize(2);
+    }
+
+    @Test
+    void CARD8c_aReportArrivingLateWithinTheWindowMovesTheStartBackAndTellsTheCard() {
+        ProjectId project = project();
+        ContactId contact = contact();
+        Optional<String> url = Optional.of("https://shop.example/");
+        sources.recordVisit(project, contact, T0, url, Optional.empty());
+        Visit earlier = sources.recordVisit(project, contact, T0.minus(Duration.ofMinutes(10)), url,
+                Optional.empty());
+
+        assertThat(earlier.at()).isEqualTo(T0.minus(Duration.ofMinutes(10)));
+        assertThat(sources.sources(contact).visits()).extracting(Visit::at)
+                .containsExactly(T0.minus(Duration.ofMinutes(10)));
+        assertThat(lastSeen(contact)).containsExactly(T0);
+        assertThat(events.of(contact.value())).extracting(RecordingEventAdmin.Posted::topic)
+                .containsExactly(CardEvents.CHANGED, CardEvents.CHANGED);
     }
 
     @Test
@@ -204,7 +289,8 @@ class ContactSourcesOnPostgresTest {
         ContactId contact = contact();
         concurrently(8, i -> () -> sources.recordVisit(project, contact, T0.plusSeconds(i),
                 Optional.of("https://shop.example/"), Optional.of("https://ya.ru/")));
-        assertThat(sources.sources(contact).visits()).hasSize(1);
+        assertThat(sources.sources(contact).visits()).extracting(Visit::at).containsExactly(T0);
+        assertThat(lastSeen(contact)).containsExactly(T0.plusSeconds(7));
         assertThat(count("select count(*) from contact_visit_lock where contact_id = " + contact.value())).isEqualTo(1);
     }
 
@@ -264,6 +350,7 @@ class ContactSourcesOnPostgresTest {
         sources.recordGoogleClientId(project, other, "11.22", T0.plusSeconds(100));
         sources.recordGoogleClientId(project, other, "33.44", T0.plusSeconds(700));
         sources.recordVisit(project, other, T0, home, Optional.empty());
+        sources.recordVisit(project, other, T0.plus(Duration.ofMinutes(10)), home, Optional.empty());
         sources.recordVisit(project, other, T0.plus(Duration.ofDays(1)), home, Optional.of("https://vk.com/"));
         int before = events.of(survivor.value()).size();
 
@@ -277,6 +364,8 @@ class ContactSourcesOnPostgresTest {
                 new GoogleClientId("33.44", T0.plusSeconds(700)));
         assertThat(merged.visits()).extracting(Visit::at)
                 .containsExactly(T0.plus(Duration.ofDays(1)), T0);
+        assertThat(lastSeen(survivor)).as("the visit both had lasts as long as the longer of the two")
+                .containsExactly(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofMinutes(10)));
         assertThat(sources.sources(survivor)).as("a second run changes nothing").isEqualTo(merged);
         assertThat(sources.sources(other)).isEqualTo(new Sources(List.of(), List.of(), List.of()));
         assertThat(sources.byGoogleClientId(project, "33.44")).containsExactly(survivor);
@@ -333,6 +422,15 @@ class ContactSourcesOnPostgresTest {
 
     private static long count(String sql) {
         return ((Number) DB.rows(sql).get(0).get(0)).longValue();
+    }
+
+    /** When each visit of the contact was last seen, newest visit first. */
+    private static List<Instant> lastSeen(ContactId contact) {
+        return DB.rows("select last_seen_at from visit where contact_id = " + contact.value()
+                        + " order by visited_at desc, id desc").stream()
+                .map(row -> row.get(0) instanceof Timestamp t ? t.toInstant()
+                        : ((OffsetDateTime) row.get(0)).toInstant())
+                .toList();
     }
 
     private static void assertInvalid(String field, ThrowingCallable call) {
