@@ -5,9 +5,6 @@ import dev.switchboard.api.card.ContactFilter;
 import dev.switchboard.api.card.ContactHit;
 import dev.switchboard.api.card.ContactSearch;
 import dev.switchboard.api.card.DateRange;
-import dev.switchboard.api.card.Funnel;
-import dev.switchboard.api.card.FunnelService;
-import dev.switchboard.api.card.Status;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.Page;
@@ -17,6 +14,8 @@ import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.MemberService;
+import dev.switchboard.card.internal.funnel.FunnelRegistry;
+import dev.switchboard.card.internal.personal.CardConfig;
 import dev.switchboard.card.internal.store.CardUnit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,8 +45,11 @@ import org.slf4j.LoggerFactory;
  * That read-only join is deliberate: one indexed query pages through the combination of criteria, where
  * fetching id sets from each bundle's service and merging them in Java would read every matching id of a big
  * project for each page. Nothing here writes to those tables.
+ * <p>
+ * Statuses are read as the card shows them, through {@link FunnelRegistry}'s status reader (current funnel,
+ * stored copies of funnels whose bundle is gone).
  */
-@Component(service = ContactSearch.class, configurationPid = "dev.switchboard.card")
+@Component(service = ContactSearch.class, configurationPid = CardConfig.PID)
 public final class ContactSearchService implements ContactSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactSearchService.class);
@@ -57,33 +58,27 @@ public final class ContactSearchService implements ContactSearch {
             + " c.funnel_stage, c.created_at from contact c where c.project_id = ";
     private static final String ORDER = " order by c.created_at desc, c.id desc limit ";
 
-    /** The card bundle's settings this component reads (PID {@code dev.switchboard.card}). */
-    public @interface Settings {
-        /** The region a phone number typed without country code is read in (ISO 3166-1 alpha-2). */
-        String phone_defaultRegion() default "RU";
-    }
-
     private final PersistenceUnit unit;
     private final MemberService members;
-    private final FunnelService funnels;
+    private final FunnelRegistry funnels;
     private final String region;
 
     @Activate
     public ContactSearchService(@Reference CardUnit unit, @Reference MemberService members,
-                                @Reference FunnelService funnels, Settings settings) {
-        this(unit.unit(), members, funnels, settings.phone_defaultRegion());
+                                @Reference FunnelRegistry funnels, CardConfig config) {
+        this(unit.unit(), members, funnels, config.phone_defaultRegion());
     }
 
     /*
      * Outside OSGi (tests, benchmarks) through a factory, not a second public constructor: Felix SCR picks the
      * constructor to inject by its number of parameters.
      */
-    public static ContactSearchService on(PersistenceUnit unit, MemberService members, FunnelService funnels,
+    public static ContactSearchService on(PersistenceUnit unit, MemberService members, FunnelRegistry funnels,
                                           String defaultRegion) {
         return new ContactSearchService(unit, members, funnels, defaultRegion);
     }
 
-    private ContactSearchService(PersistenceUnit unit, MemberService members, FunnelService funnels,
+    private ContactSearchService(PersistenceUnit unit, MemberService members, FunnelRegistry funnels,
                                  String defaultRegion) {
         this.unit = unit;
         this.members = members;
@@ -158,25 +153,26 @@ public final class ContactSearchService implements ContactSearch {
     private Page<ContactHit> page(ProjectId project, Sql sql, Optional<SearchCursor> cursor, int size) {
         cursor.ifPresent(c -> {
             String at = sql.parameter(utc(c.createdAt()));
-            // the redundant "<=" lets the index start at the cursor instead of filtering every row before it
+            // "created_at <= cursor" is an index condition: the walk starts at the cursor, not at the newest row
             sql.append(" and c.created_at <= " + at + " and (c.created_at < " + at + " or c.id < "
                     + sql.parameter(c.id()) + ")");
         });
         sql.append(ORDER + (size + 1));
-        List<Object[]> rows = unit.read((em, tx) -> {
+        List<ContactHit> hits = unit.read((em, tx) -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> result = sql.query(em).getResultList();
-            return result;
+            List<Object[]> rows = sql.query(em).getResultList();
+            FunnelRegistry.StatusReader statuses = funnels.statuses(em, project.value());
+            List<ContactHit> page = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                page.add(new ContactHit(new ContactId(((Number) row[0]).longValue()), text(row[1]), text(row[2]),
+                        text(row[3]), text(row[4]), statuses.status(text(row[5]), text(row[6])), instant(row[7])));
+            }
+            return page;
         });
-        Statuses statuses = new Statuses(project);
-        List<ContactHit> hits = new ArrayList<>(Math.min(rows.size(), size));
-        for (Object[] row : rows.subList(0, Math.min(rows.size(), size))) {
-            hits.add(new ContactHit(new ContactId(((Number) row[0]).longValue()), text(row[1]), text(row[2]),
-                    text(row[3]), text(row[4]), statuses.of((String) row[5], (String) row[6]), instant(row[7])));
-        }
-        if (rows.size() <= size) {
+        if (hits.size() <= size) {
             return Page.last(hits);
         }
+        hits = hits.subList(0, size);
         ContactHit last = hits.get(hits.size() - 1);
         return new Page<>(hits, Optional.of(new SearchCursor(last.createdAt(), last.id().value()).encode()));
     }
@@ -199,41 +195,6 @@ public final class ContactSearchService implements ContactSearch {
     private void checkMember(ProjectId project, MemberId viewer) {
         members.find(viewer).filter(m -> m.project().equals(project))
                 .orElseThrow(() -> new NotFound("project", project.value()));
-    }
-
-    /**
-     * Stage keys to statuses through the card's {@link FunnelService}: a stage of the project's current funnel is
-     * current; one kept from an earlier funnel is read from that funnel's last known copy.
-     */
-    private final class Statuses {
-        private final Optional<Funnel> current;
-        private final Supplier<List<Funnel>> all;
-
-        Statuses(ProjectId project) {
-            current = funnels.funnelOf(project);
-            List<List<Funnel>> known = new ArrayList<>(1);
-            all = () -> {
-                if (known.isEmpty()) {
-                    known.add(funnels.funnels());
-                }
-                return known.get(0);
-            };
-        }
-
-        Optional<Status> of(String funnelKey, String stageKey) {
-            if (stageKey == null) {
-                return Optional.empty();
-            }
-            String key = funnelKey != null ? funnelKey : current.map(Funnel::key).orElse(null);
-            if (current.isPresent() && current.get().key().equals(key)) {
-                Optional<Status> status = current.get().stage(stageKey).map(s -> new Status(key, s, true));
-                if (status.isPresent()) {
-                    return status;
-                }
-            }
-            return all.get().stream().filter(f -> f.key().equals(key)).findFirst()
-                    .flatMap(f -> f.stage(stageKey)).map(s -> new Status(key, s, false));
-        }
     }
 
     private static Optional<String> text(Object column) {
