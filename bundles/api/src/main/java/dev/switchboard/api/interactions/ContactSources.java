@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Records and reads contact sources (CARD-8). Channels and the widget report what they learn; every call is
- * idempotent (a tool or Google id reported twice is stored once; a visit is identified by contact, time and
- * address). Values are validated: over-long or malformed input gives
+ * idempotent (a tool or Google id reported twice is stored once; reports of the same address and referrer
+ * less than 30 minutes apart are one visit, as in Google Analytics' sessions). Values are validated: over-long or malformed input gives
  * {@link dev.switchboard.api.error.InvalidInput}.
  */
 public interface ContactSources {
