@@ -15,6 +15,7 @@ import dev.switchboard.card.internal.store.CardUnit;
 import dev.switchboard.card.internal.store.ContactEntity;
 import dev.switchboard.card.internal.store.Failures;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case is one indexed
  * read (identity joined to its contact) and no write. A new client's first messages may race: the identity's
- * primary key (connection, external user id) lets exactly one insert win, and the loser runs again and finds it.
+ * primary key (connection, external user id) lets exactly one insert win, and the loser runs again and finds it;
+ * two refreshes of one card race on its version in the same way.
  */
 @Component(service = ContactDirectory.class)
 public final class ContactDirectoryImpl implements ContactDirectory {
@@ -71,6 +73,11 @@ public final class ContactDirectoryImpl implements ContactDirectory {
                     Optional<ContactEntity> known = byIdentity(em, connection.value(), externalUserId);
                     if (known.isPresent()) {
                         ContactEntity c = known.get();
+                        if (differs(c, first, last, photo)) {
+                            // messages of one client arrive together: refreshes of the card wait for each other on
+                            // the row instead of failing on its version, and each decides on what the last one left
+                            em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+                        }
                         if (refresh(c, first, last, photo)) {
                             tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
                         }
@@ -91,10 +98,12 @@ public final class ContactDirectoryImpl implements ContactDirectory {
                     return new ContactId(c.id());
                 });
             } catch (StoreException e) {
-                if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
+                // two first messages raced on the identity's key, or two messages refreshed the same card at once:
+                // the loser looks again and finds what the winner stored
+                if (!(Failures.uniqueViolation(e) || Failures.lostVersionCheck(e)) || attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.debug("Concurrent first message of a client of connection {}; looking again", connection);
+                LOG.debug("Concurrent message of a client of connection {}; looking again", connection);
             }
         }
     }
@@ -106,16 +115,28 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         return funnel.stages().stream().findFirst().map(s -> new First(funnel.key(), s.key()));
     }
 
+    private static boolean differs(ContactEntity c, String first, String last, String photo) {
+        return namesDiffer(c, first, last) || photoDiffers(c, photo);
+    }
+
+    private static boolean namesDiffer(ContactEntity c, String first, String last) {
+        return !c.namesEdited() && (first != null || last != null)
+                && (!Objects.equals(c.firstName().orElse(null), first)
+                || !Objects.equals(c.lastName().orElse(null), last));
+    }
+
+    private static boolean photoDiffers(ContactEntity c, String photo) {
+        return photo != null && !photo.equals(c.photoUrl().orElse(null));
+    }
+
     /** Names and photo as the channel reports them now; names only while no manager has edited them (CARD-2). */
     private static boolean refresh(ContactEntity c, String first, String last, String photo) {
         boolean changed = false;
-        if (!c.namesEdited() && (first != null || last != null)
-                && (!Objects.equals(c.firstName().orElse(null), first)
-                || !Objects.equals(c.lastName().orElse(null), last))) {
+        if (namesDiffer(c, first, last)) {
             c.setProfileNames(first, last);
             changed = true;
         }
-        if (photo != null && !photo.equals(c.photoUrl().orElse(null))) {
+        if (photoDiffers(c, photo)) {
             c.setPhotoUrl(photo);
             changed = true;
         }

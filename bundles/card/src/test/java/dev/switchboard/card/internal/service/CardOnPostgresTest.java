@@ -120,6 +120,34 @@ class CardOnPostgresTest {
     }
 
     @Test
+    void CARD2_concurrentRefreshesOfAKnownClientAllSucceed() throws Exception {
+        World.Team t = w.team();
+        ContactId c = w.client(t, "busy", "Busy", "Client");
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ContactId>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                String photo = "https://cdn.example/busy-" + i + ".jpg";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return w.directory.identify(t.project(), t.connection(), "busy", new ClientProfile(
+                            Optional.of("Busy"), Optional.of("Client"), Optional.of(photo)));
+                }));
+            }
+            start.countDown();
+            for (Future<ContactId> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(c);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(w.cards.card(c, t.owner().id()).photoUrl()).hasValueSatisfying(
+                p -> assertThat(p).startsWith("https://cdn.example/busy-"));
+    }
+
+    @Test
     void CARD2_channelRefreshesNamesAndPhotoUnlessAManagerEditedTheNames() {
         World.Team t = w.team();
         ContactId c = w.client(t, "u1", "Ivan", "Old");
