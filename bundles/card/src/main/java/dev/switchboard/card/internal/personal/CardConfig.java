@@ -8,7 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface CardConfig {
 
     String PID = "dev.switchboard.card";
+    String DEFAULT_REGION = "RU";
 
     @AttributeDefinition(description = "region (ISO 3166-1 alpha-2) a phone number without a country code is read in")
-    String phone_defaultRegion() default "RU";
+    String phone_defaultRegion() default DEFAULT_REGION;
 }

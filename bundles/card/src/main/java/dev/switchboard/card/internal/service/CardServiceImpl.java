@@ -83,8 +83,19 @@ public final class CardServiceImpl implements CardService {
                            @Reference MemberService members, @Reference ContactChats chats,
                            @Reference ContactSources sources, @Reference ConnectionService connections,
                            @Reference EventAdmin eventAdmin, CardConfig config) {
-        this(unit.unit(), funnels, members, chats, sources, connections, eventAdmin,
-                new PersonalData(config.phone_defaultRegion()), Clock.systemUTC());
+        this(unit.unit(), funnels, members, chats, sources, connections, eventAdmin, personalData(config),
+                Clock.systemUTC());
+    }
+
+    /** A mistyped region must not take the card away: numbers are then read in the default region, and it is said. */
+    private static PersonalData personalData(CardConfig config) {
+        try {
+            return new PersonalData(config.phone_defaultRegion());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} in {}; reading phone numbers in {} instead", e.getMessage(), CardConfig.PID,
+                    CardConfig.DEFAULT_REGION);
+            return new PersonalData(CardConfig.DEFAULT_REGION);
+        }
     }
 
     private CardServiceImpl(PersistenceUnit unit, FunnelRegistry funnels, MemberService members, ContactChats chats,
