@@ -78,9 +78,11 @@ import org.slf4j.LoggerFactory;
  * is never silently overwritten: the viewer is told and sees the card as it is now. Card events of the project
  * reload the card live, except while the viewer is editing a field: then a hint offers to reload.
  *
- * <p>Test ids: {@code card}, {@code card-name}, {@code card-identities}, {@code card-status-select},
- * {@code card-status-value}, {@code card-status-old}, {@code card-status-none}, {@code card-tag-<id>},
- * {@code card-tag-remove-<id>}, {@code card-tag-add}, {@code card-first-name}, {@code card-last-name},
+ * <p>Test ids: {@code card} (with {@code data-contact}, {@code data-editable}), {@code card-name},
+ * {@code card-identities}, {@code card-read-only}, {@code card-open-page}, {@code card-status-select} and
+ * {@code card-status-value} (with {@code data-stage}), {@code card-status-old}, {@code card-status-none},
+ * {@code card-tag-<id>} (with {@code data-tag}, its name), {@code card-tag-remove-<id>}, {@code card-tag-add},
+ * {@code card-first-name}, {@code card-last-name},
  * {@code card-email}, {@code card-phone}, {@code card-gender}, {@code card-country}, {@code card-city},
  * {@code card-address}, {@code card-about}, {@code card-save}, {@code card-request-<id>},
  * {@code card-request-dialog}, {@code card-sources}, {@code card-subscriptions}, {@code card-duplicate-<id>},
@@ -328,6 +330,7 @@ public final class CardPanel extends Div {
             if (current.isPresent()) {
                 Span value = new Span(dot(current.get().colour()), new Span(current.get().name(locale)));
                 value.setId("card-status-value");
+                value.getElement().setAttribute("data-stage", current.get().key());
                 value.addClassName("sb-card-status-value");
                 box.add(value);
             } else if (status.isEmpty()) {
@@ -350,7 +353,10 @@ public final class CardPanel extends Div {
             item.getElement().setAttribute("data-stage", stage.key());
             return item;
         }));
-        current.flatMap(stage -> funnel.get().stage(stage.key())).ifPresent(select::setValue);
+        current.flatMap(stage -> funnel.get().stage(stage.key())).ifPresent(stage -> {
+            select.setValue(stage);
+            select.getElement().setAttribute("data-stage", stage.key());
+        });
         select.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
                 act(() -> cards.cards().setStatus(contact, me(), event.getValue().key(), card.version()));
@@ -478,6 +484,8 @@ public final class CardPanel extends Div {
             about.setId("card-about");
             about.setLabel(texts.text("card.about"));
             about.setValueChangeMode(ValueChangeMode.EAGER);
+            about.setManualValidation(true);
+            country.setManualValidation(true);
             byField.put("firstName", firstName);
             byField.put("lastName", lastName);
             byField.put("email", email);
@@ -506,6 +514,8 @@ public final class CardPanel extends Div {
             TextField field = new TextField(texts.text(labelKey));
             field.setId(id);
             field.setValueChangeMode(ValueChangeMode.EAGER);
+            // the card bundle validates; a field's own check on blur would clear the error it reported
+            field.setManualValidation(true);
             return field;
         }
 

@@ -232,8 +232,11 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
             return;
         }
         detail.removeAll();
-        window = new ChatWindow(selected.get(), viewer, support, cards, texts(), notifications,
-                changed -> followToItsTab(viewer, changed));
+        window = new ChatWindow(selected.get(), viewer, support, cards, texts(), notifications, changed -> {
+            // the viewer's own action (take, leave) may change whether they may edit the card (TEAM-5/6)
+            showCard(viewer, true);
+            followToItsTab(viewer, changed);
+        });
         detail.add(window);
         card = null;
         showCard(viewer, false);

@@ -1,0 +1,292 @@
+package dev.switchboard.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The client card in the console, in headless Chromium, against the distribution started as an operator starts it
+ * with the test channel installed (CARD-1..9, TEAM-5/6, MSG-4): the card beside the chat window shows what the
+ * channel told about the client and the first stage of the default funnel; the responsible edits it (phone
+ * normalised, a bad e-mail refused on its field), sets the status and adds a tag, which leave system messages in
+ * the chat; a colleague who does not handle the client reads the card and follows its changes live; the
+ * interactions list opens a request's history; the owner renames a tag in the project's settings and the card
+ * shows the new name.
+ */
+public class ConsoleCardIT {
+
+    private static final String PASSWORD = "itest-manager-password";
+    private static final String VITALY_EMAIL = "vitaly@switchboard.local";
+    private static final String DIMA_EMAIL = "dima@switchboard.local";
+
+    private static KarafProcess karaf;
+    private static Path screenshots;
+    private static long project;
+    private static long connection;
+
+    @BeforeClass
+    public static void startDistribution() throws Exception {
+        Path work = Path.of(System.getProperty("switchboard.work"));
+        screenshots = work.resolve("screenshots");
+        karaf = KarafProcess.unpack(work.resolve("karaf-console-card"), Map.of("dev.switchboard.team.cfg",
+                Map.of("firstRun.ownerPassword", ExamOptions.OWNER_PASSWORD))).start();
+        karaf.shell("feature:install switchboard-itest-channel");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sentStatus() == 200);
+
+        project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
+        long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
+                "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
+        addManager(VITALY_EMAIL, "Vitaly");
+        addManager(DIMA_EMAIL, "Dima");
+        connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
+                + " test itest-connection"), "Created connection (\\d+)");
+    }
+
+    @AfterClass
+    public static void stopDistribution() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    public void CARD2_CARD3_theCardBesideTheChatShowsTheClientsNamesAndTheFirstStage_andTheResponsibleEditsIt()
+            throws Exception {
+        String first = "Anna" + suffix();
+        String last = "Card";
+        inbound(first, last, "user-" + UUID.randomUUID(), "Hello, I would like a quote");
+        try (Browser manager = manager(VITALY_EMAIL)) {
+            open(manager, "new", first + " " + last);
+            manager.click(By.id("action-take"));
+            manager.await(By.id("action-done"));
+
+            // the card beside the chat: the channel's names, the default funnel's first stage, editable now
+            awaitEditable(manager);
+            assertThat(manager.await(By.id("card-name")).getText()).isEqualTo(first + " " + last);
+            assertThat(value(manager, "card-first-name")).isEqualTo(first);
+            assertThat(value(manager, "card-last-name")).isEqualTo(last);
+            assertThat(manager.await(By.id("card-status-select")).getAttribute("data-stage")).isEqualTo("not-client");
+            manager.awaitText(By.id("card-status-select"), "Not a client");
+
+            // the phone as people type it is saved as E.164 (CARD-6)
+            manager.type("card-phone", "8 912 345-67-89");
+            manager.click(By.id("card-save"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> value(manager, "card-phone").equals("+79123456789"));
+
+            // a bad e-mail is refused on its field, in words, and nothing is saved
+            manager.type("card-email", "not-an-email");
+            manager.type("card-city", "Perm");
+            manager.click(By.id("card-save"));
+            manager.awaitText(By.id("card-email"), "This is not a valid e-mail address.");
+            assertThat(manager.await(By.id("card-email")).getAttribute("invalid")).isNotNull();
+            manager.screenshot(screenshots, "card-invalid-email");
+            manager.driver.navigate().refresh();
+            awaitEditable(manager);
+            assertThat(value(manager, "card-email")).isEmpty();
+            assertThat(value(manager, "card-city")).isEmpty();
+            assertThat(value(manager, "card-phone")).isEqualTo("+79123456789");
+        }
+    }
+
+    @Test
+    public void MSG4_TEAM6_statusAndTagLeaveSystemMessages_andAColleagueReadsTheCardAndFollowsItLive()
+            throws Exception {
+        String first = "Boris" + suffix();
+        String last = "Status";
+        inbound(first, last, "user-" + UUID.randomUUID(), "What does delivery cost?");
+        String tag = "vip" + suffix();
+        try (Browser manager = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
+            open(manager, "new", first + " " + last);
+            manager.click(By.id("action-take"));
+            awaitEditable(manager);
+
+            // the colleague neither handles the client nor takes part: the card is read-only, no edit controls
+            open(colleague, "others", first + " " + last);
+            assertThat(colleague.await(By.id("card")).getAttribute("data-editable")).isEqualTo("false");
+            colleague.await(By.id("card-read-only"));
+            assertThat(colleague.driver.findElements(By.id("card-save"))).isEmpty();
+            assertThat(colleague.driver.findElements(By.id("card-status-select"))).isEmpty();
+            assertThat(colleague.driver.findElements(By.id("card-tag-add"))).isEmpty();
+            assertThat(colleague.await(By.cssSelector("#card-phone")).getAttribute("readonly")).isNotNull();
+            assertThat(colleague.await(By.id("card-status-value")).getAttribute("data-stage"))
+                    .isEqualTo("not-client");
+
+            manager.click(By.id("card-status-select"));
+            manager.click(By.xpath("//vaadin-select-item[normalize-space(.)='Interested']"));
+            awaitMessage(manager, "Vitaly changed the status from Not a client to Interested");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "interested".equals(
+                    manager.await(By.id("card-status-select")).getAttribute("data-stage")));
+
+            // a new tag typed into the box is created in the catalogue and added
+            WebElement box = manager.await(By.cssSelector("#card-tag-add input"));
+            box.sendKeys(tag);
+            box.sendKeys(Keys.ENTER);
+            manager.await(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"));
+            awaitMessage(manager, "Vitaly added the tags " + tag);
+
+            // the colleague's card followed both changes without a reload, and so did the chat
+            colleague.await(By.xpath("//*[@id='card-status-value'][@data-stage='interested']"));
+            colleague.await(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"));
+            awaitMessage(colleague, "Vitaly added the tags " + tag);
+            colleague.screenshot(screenshots, "card-read-only-colleague");
+            manager.screenshot(screenshots, "card-beside-chat");
+        }
+    }
+
+    @Test
+    public void CARD7_CARD9_theInteractionsListShowsTheRequestAndOpensItsHistory() throws Exception {
+        String first = "Vera" + suffix();
+        String last = "Requests";
+        String opening = "My order " + UUID.randomUUID() + " has not arrived";
+        String user = "user-" + UUID.randomUUID();
+        inbound(first, last, user, opening);
+        inbound(first, last, user, "It was due yesterday");
+        try (Browser manager = manager(VITALY_EMAIL)) {
+            open(manager, "new", first + " " + last);
+            WebElement request = manager.await(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '"
+                    + opening + "')]"));
+            request.click();
+            manager.await(By.xpath("//*[starts-with(@id,'request-message-')][@data-kind='inbound'][contains(., '"
+                    + opening + "')]"));
+            manager.await(By.xpath("//*[starts-with(@id,'request-message-')][@data-kind='inbound']"
+                    + "[contains(., 'It was due yesterday')]"));
+            manager.screenshot(screenshots, "card-request-history");
+            manager.click(By.id("request-close"));
+        }
+    }
+
+    @Test
+    public void CARD4_theOwnerRenamesATagInTheSettingsAndTheCardShowsTheNewName() throws Exception {
+        String first = "Gleb" + suffix();
+        String last = "Tags";
+        inbound(first, last, "user-" + UUID.randomUUID(), "Do you have it in blue?");
+        String tag = "wholesale" + suffix();
+        String renamed = "b2b" + suffix();
+        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
+            open(manager, "new", first + " " + last);
+            manager.click(By.id("action-take"));
+            awaitEditable(manager);
+            WebElement box = manager.await(By.cssSelector("#card-tag-add input"));
+            box.sendKeys(tag);
+            box.sendKeys(Keys.ENTER);
+            String chipId = manager.await(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"))
+                    .getAttribute("id");
+            String tagId = chipId.substring("card-tag-".length());
+            // a manager has no settings link, and the address refuses them
+            assertThat(manager.driver.findElements(By.id("settings-link"))).isEmpty();
+
+            owner.driver.get(karaf.consoleUri().toString());
+            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+            owner.click(By.id("settings-link"));
+            owner.type("settings-tag-name-" + tagId, renamed);
+            owner.click(By.id("settings-tag-save-" + tagId));
+            owner.await(By.xpath("//*[@id='settings-tag-" + tagId + "'][.//*[text()='" + renamed + "']]"));
+            owner.screenshot(screenshots, "settings-tags");
+            owner.click(By.id("settings-nav-funnel"));
+            owner.await(By.xpath("//*[@id='settings-funnel-default']//*[@id='settings-funnel-current']"));
+
+            manager.driver.navigate().refresh();
+            manager.await(By.xpath("//*[@id='card-tag-" + tagId + "'][@data-tag='" + renamed + "']"));
+            manager.driver.get(karaf.consoleUri().resolve("settings/tags").toString());
+            manager.await(By.id("settings-refused"));
+        }
+    }
+
+    @Test
+    public void theConsoleLoggedNoErrors() throws Exception {
+        List<String> errors = Files.readAllLines(karaf.log()).stream()
+                .filter(line -> line.contains("| ERROR |"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+
+    // ----- helpers
+
+    private static void addManager(String email, String name) throws Exception {
+        firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " " + name),
+                "Added member (\\d+)");
+        karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
+    }
+
+    private static Browser manager(String email) throws Exception {
+        Browser browser = new Browser();
+        browser.driver.get(karaf.consoleUri().toString());
+        browser.logIn(email, PASSWORD);
+        browser.await(By.id("tab-new"));
+        return browser;
+    }
+
+    /** Opens a tab by its address, then the client's chat from its list; waits for the card beside it. */
+    private static void open(Browser browser, String tab, String client) {
+        browser.driver.get(karaf.consoleUri().resolve("inbox/" + tab).toString());
+        browser.click(By.xpath("//*[starts-with(@id,'chat-item-')][.//*[text()='" + client + "']]"));
+        browser.await(By.id("chat-window"));
+        browser.awaitText(By.id("chat-client-name"), client);
+        browser.awaitText(By.id("card-name"), client);
+    }
+
+    private static void awaitEditable(Browser browser) {
+        browser.await(By.xpath("//*[@id='card'][@data-editable='true']"));
+        browser.await(By.id("card-save"));
+    }
+
+    private static String value(Browser browser, String id) {
+        String value = browser.await(By.cssSelector("#" + id + " input")).getAttribute("value");
+        return value == null ? "" : value;
+    }
+
+    private static void awaitMessage(Browser browser, String text) {
+        browser.await(By.xpath("//*[starts-with(@id,'message-')][@data-kind='system'][contains(., '" + text + "')]"));
+    }
+
+    private static String suffix() {
+        return Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    private static void inbound(String firstName, String lastName, String user, String text) throws Exception {
+        String body = form(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
+                "userId", user, "firstName", firstName, "lastName", lastName, "text", text));
+        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
+                body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static int sentStatus() {
+        try {
+            return karaf.httpGet("test-channel/sent").statusCode();
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+
+    private static long firstNumber(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
