@@ -328,6 +328,9 @@ class CardOnPostgresTest {
                 .isEqualTo("ru-interested");
         assertThat(w.chats.events(c)).containsExactly(
                 new SystemEvent.StatusChanged(t.vitaly().id(), "not_client", "interested"));
+        // written after the card's commit: another connection already saw the new status
+        assertThat(w.chats.recorded).filteredOn(r -> r.contact().equals(c)).singleElement()
+                .satisfies(r -> assertThat(r.seenByOthers()).isEqualTo("[[interested, 0, 0]]"));
         // the same status again changes nothing
         w.cards.setStatus(c, t.vitaly().id(), "interested", set.version());
         assertThat(w.chats.events(c)).hasSize(1);
@@ -349,6 +352,8 @@ class CardOnPostgresTest {
         w.cards.addTag(c2, t.owner().id(), vip.id());
         assertThat(w.chats.events(c1)).containsExactly(
                 new SystemEvent.TagsChanged(t.owner().id(), List.of("VIP"), List.of()));
+        assertThat(w.chats.recorded).filteredOn(r -> r.contact().equals(c1)).singleElement()
+                .satisfies(r -> assertThat(r.seenByOthers()).isEqualTo("[[not_client, 1, 0]]"));
 
         Tag renamed = w.tags.update(vip.id(), t.admin().id(), "Gold", "#123456");
         assertThat(w.cards.card(c1, t.owner().id()).tags()).containsExactly(renamed);
@@ -397,6 +402,9 @@ class CardOnPostgresTest {
         assertThat(after.subscriptions()).isEmpty();
         assertThat(w.chats.events(c)).containsExactly(new SystemEvent.Subscribed(t.owner().id(), "Welcome chain"),
                 new SystemEvent.Unsubscribed(t.owner().id(), "Welcome chain"));
+        assertThat(w.chats.recorded).filteredOn(r -> r.contact().equals(c))
+                .extracting(Fakes.Chats.Recorded::seenByOthers)
+                .containsExactly("[[not_client, 0, 1]]", "[[not_client, 0, 0]]");
     }
 
     // ---------------------------------------------------------------------------------------------- merge

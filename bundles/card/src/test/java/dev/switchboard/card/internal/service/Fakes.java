@@ -108,7 +108,8 @@ final class Fakes {
      * every card), and the system messages and chat moves asked of it.
      */
     static final class Chats implements ContactChats {
-        record Recorded(ContactId contact, SystemEvent event) {
+        /** {@code seenByOthers}: the card's stage and tags as another connection saw them when the event came. */
+        record Recorded(ContactId contact, SystemEvent event, String seenByOthers) {
         }
 
         record Moved(ContactId other, ContactId survivor, MemberId actor, String otherName) {
@@ -118,6 +119,8 @@ final class Fakes {
         private final Map<ContactId, Set<MemberId>> editors = new ConcurrentHashMap<>();
         final List<Recorded> recorded = new CopyOnWriteArrayList<>();
         final List<Moved> moved = new CopyOnWriteArrayList<>();
+        /** What another connection sees of a card; set by the test world. */
+        volatile java.util.function.Function<ContactId, String> lookFromOutside = c -> "";
         /** Set to make moveChats fail once, as a crash half-way through a merge would. */
         volatile boolean failNextMove;
 
@@ -143,7 +146,7 @@ final class Fakes {
 
         @Override
         public void recordCardEvent(ContactId contact, SystemEvent event) {
-            recorded.add(new Recorded(contact, event));
+            recorded.add(new Recorded(contact, event, lookFromOutside.apply(contact)));
         }
 
         @Override

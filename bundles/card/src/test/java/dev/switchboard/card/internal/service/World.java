@@ -45,6 +45,9 @@ final class World {
         cards = CardServiceImpl.create(unit, funnels, members, chats, sources, new Fakes.Connections(), events, "RU",
                 Clock.systemUTC());
         tags = TagServiceImpl.create(unit, members, events);
+        chats.lookFromOutside = c -> db.rows("select c.funnel_stage, (select count(*) from contact_tag t"
+                + " where t.contact_id = c.id), (select count(*) from contact_subscription s where s.contact_id = c.id)"
+                + " from contact c where c.id = " + c.value()).toString();
     }
 
     /** Registers a funnel definition as SCR would; returns its service properties, for unregistering. */
