@@ -55,8 +55,14 @@ class CardOnH2Test {
 
         ContactId other = w.client(t, "h2b", "Other", null);
         w.cards.addTag(other, t.owner().id(), tag.id());
+        w.cards.subscribe(other, t.owner().id(), "chain", "Chain");
+        w.cards.edit(other, t.owner().id(), new PersonalInfo(Optional.of("Other"), Optional.empty(),
+                Optional.of("anna@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), w.cards.card(other, t.owner().id()).version());
+        assertThat(w.cards.duplicates(c, t.owner().id())).extracting(h -> h.id()).containsExactly(other);
         Card merged = w.cards.merge(c, other, t.owner().id());
         assertThat(merged.identities()).hasSize(2);
         assertThat(merged.tags()).containsExactly(tag);
+        assertThat(merged.subscriptions()).extracting(sub -> sub.chainName()).containsExactly("Chain");
     }
 }
