@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * come and go on SCR's threads at any time: they are held in a concurrent map by service id, and every reader
  * takes what is there at that moment.
  */
-@Component(service = {FunnelService.class, FunnelRegistry.class})
+// Immediate: every definition is copied when it arrives, even while nothing uses the funnels yet, so that a funnel
+// bundle that comes and goes before the first card is read still leaves its names behind.
+@Component(service = {FunnelService.class, FunnelRegistry.class}, immediate = true)
 public final class FunnelRegistry implements FunnelService {
 
     /** What a project without a choice uses. */
