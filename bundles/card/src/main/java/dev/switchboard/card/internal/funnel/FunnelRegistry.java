@@ -157,13 +157,21 @@ public final class FunnelRegistry implements FunnelService {
                                 .setParameter(1, funnel.key()).setParameter(2, json(funnel.names()))
                                 .setParameter(3, Times.utc(clock.instant())).executeUpdate();
                     }
-                    em.createNativeQuery("delete from funnel_stage where funnel_key = ?1").setParameter(1, funnel.key())
-                            .executeUpdate();
+                    // stages the definition dropped stay, retired, so cards at them keep their names
+                    em.createNativeQuery("update funnel_stage set retired = true where funnel_key = ?1")
+                            .setParameter(1, funnel.key()).executeUpdate();
                     for (FunnelStage s : funnel.stages()) {
-                        em.createNativeQuery("insert into funnel_stage (funnel_key, stage_key, names_json, stage_order,"
-                                        + " colour) values (?1, ?2, ?3, ?4, ?5)")
+                        int kept = em.createNativeQuery("update funnel_stage set names_json = ?3, stage_order = ?4,"
+                                        + " colour = ?5, retired = false where funnel_key = ?1 and stage_key = ?2")
                                 .setParameter(1, funnel.key()).setParameter(2, s.key()).setParameter(3, json(s.names()))
                                 .setParameter(4, s.order()).setParameter(5, s.colour()).executeUpdate();
+                        if (kept == 0) {
+                            em.createNativeQuery("insert into funnel_stage (funnel_key, stage_key, names_json,"
+                                            + " stage_order, colour) values (?1, ?2, ?3, ?4, ?5)")
+                                    .setParameter(1, funnel.key()).setParameter(2, s.key())
+                                    .setParameter(3, json(s.names())).setParameter(4, s.order())
+                                    .setParameter(5, s.colour()).executeUpdate();
+                        }
                     }
                     return null;
                 });
@@ -190,7 +198,8 @@ public final class FunnelRegistry implements FunnelService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select stage_key, names_json, stage_order, colour from funnel_stage"
-                + " where funnel_key = ?1 order by stage_order, stage_key").setParameter(1, key).getResultList();
+                + " where funnel_key = ?1 and retired = false order by stage_order, stage_key").setParameter(1, key)
+                .getResultList();
         List<FunnelStage> stages = rows.stream().map(r -> new FunnelStage((String) r[0], names((String) r[1]),
                 ((Number) r[2]).intValue(), (String) r[3])).toList();
         return Optional.of(new Funnel(key, names((String) names.get(0)), stages, false));
@@ -287,8 +296,20 @@ public final class FunnelRegistry implements FunnelService {
             String key = funnelKey.orElse(currentKey);
             Optional<FunnelStage> stage = funnel(key).flatMap(f -> f.stage(stageKey.get()));
             boolean current = key.equals(currentKey) && stage.isPresent();
-            return Optional.of(new Status(key, stage.orElseGet(() -> unknown(stageKey.get())), current));
+            FunnelStage shown = stage.or(() -> retired(em, key, stageKey.get()))
+                    .orElseGet(() -> unknown(stageKey.get()));
+            return Optional.of(new Status(key, shown, current));
         }
+    }
+
+    /** A stage its funnel no longer defines, as last seen (CARD-3). */
+    private static Optional<FunnelStage> retired(EntityManager em, String funnelKey, String stageKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select names_json, stage_order, colour from funnel_stage"
+                        + " where funnel_key = ?1 and stage_key = ?2 and retired = true")
+                .setParameter(1, funnelKey).setParameter(2, stageKey).getResultList();
+        return rows.stream().findFirst().map(r -> new FunnelStage(stageKey, names((String) r[0]),
+                ((Number) r[1]).intValue(), (String) r[2]));
     }
 
     private static FunnelStage unknown(String stageKey) {

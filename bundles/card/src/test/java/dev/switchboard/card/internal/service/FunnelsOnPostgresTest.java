@@ -133,6 +133,29 @@ class FunnelsOnPostgresTest {
     }
 
     @Test
+    void CARD3_aStageDroppedFromItsFunnelStaysReadableOnCardsAtIt() {
+        World.Team t = w.team();
+        Map<String, Object> service = w.register(TestFunnel.of("shrinking", "Shrinking", "first", "gone", "last"));
+        w.funnels.choose(t.project(), t.owner().id(), "shrinking", Map.of("not_client", "first"));
+        ContactId c = w.client(t, "s1", "Buyer", null);
+        setStatus(c, t, "gone");
+
+        w.funnels.updatedFunnel(TestFunnel.of("shrinking", "Shrinking", "first", "last"), service);
+
+        Status s = status(c, t);
+        assertThat(s.stage().key()).isEqualTo("gone");
+        assertThat(s.stage().name(Locale.forLanguageTag("ru"))).isEqualTo("ru-gone");
+        assertThat(s.current()).isFalse();
+        assertThat(w.funnels.funnelOf(t.project()).orElseThrow().stages()).extracting(FunnelStage::key)
+                .containsExactly("first", "last");
+        // once stopped, the stored copy lists the stages the funnel defines now, not the dropped one
+        w.funnels.removeFunnel(TestFunnel.of("shrinking", "Shrinking", "first", "last"), service);
+        assertThat(w.funnels.funnelOf(t.project()).orElseThrow().stages()).extracting(FunnelStage::key)
+                .containsExactly("first", "last");
+        assertThat(status(c, t).stage().name(Locale.forLanguageTag("ru"))).isEqualTo("ru-gone");
+    }
+
+    @Test
     void CARD3_aBrokenDefinitionIsIgnored() {
         w.register(new TestFunnel("Bad Key!", Map.of("en", "Bad"), List.of(
                 new FunnelStage("a", Map.of("en", "A"), 1, "#000000"))));
