@@ -249,6 +249,21 @@ class CardOnPostgresTest {
     }
 
     @Test
+    void TEAM1_ownersAndAdminsEditACardWithoutChatsManagersDoNot() {
+        World.Team t = w.team();
+        ContactId c = w.client(t, "e3", "Olga", null);
+        assertThat(w.cards.card(c, t.owner().id()).editable()).isTrue();
+        assertThat(w.cards.card(c, t.vitaly().id()).editable()).isFalse();
+        Card card = w.cards.card(c, t.admin().id());
+        Card edited = w.cards.edit(c, t.admin().id(), info("Olga", "Admin-Edited", null, null), card.version());
+        assertThat(edited.personal().lastName()).contains("Admin-Edited");
+        assertThatThrownBy(() -> w.cards.edit(c, t.vitaly().id(), info("Olga", "Nope", null, null), edited.version()))
+                .isInstanceOf(NotAllowed.class);
+        World.Team other = w.team();
+        assertThatThrownBy(() -> w.cards.card(c, other.owner().id())).isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void staleVersionIsAConflictAndNothingIsOverwritten() {
         World.Team t = w.team();
         ContactId c = w.client(t, "v1", "Nina", null);
