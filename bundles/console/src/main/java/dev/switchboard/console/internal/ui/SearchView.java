@@ -489,7 +489,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
         DirectoryNames names = new DirectoryNames(chats.members(), chats.groups());
         for (ContactHit hit : added.get()) {
             List<ChatLink> links = contactChats.getOrDefault(hit.id(), List.of()).stream().map(this::link).toList();
-            list.add(new ContactHitItem(hit, "card/" + hit.id(), links, names, texts, zone));
+            list.add(new ContactHitItem(hit, Routes.CARD + "/" + hit.id(), links, names, texts, zone));
         }
         if (results.hasMore()) {
             Button more = new Button(getTranslation("search.more"), click -> fetch(round));

@@ -1,0 +1,365 @@
+package dev.switchboard.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The Search tab as a manager uses it (INB-7), in headless Chromium against the distribution started as an
+ * operator starts it, with the test channel installed: clients write in through its webhook, which creates their
+ * cards; phone numbers, statuses and tags are put on the cards through the card page, as a manager does. Search
+ * pages are three contacts long here ({@code inbox.page.size}), so that "More" has something to do.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ConsoleSearchIT {
+
+    private static final String PASSWORD = "itest-manager-password";
+    private static final String VITALY_EMAIL = "vitaly@switchboard.local";
+    /** Switches to Russian, which the console remembers for the account: the other tests read English. */
+    private static final String DIMA_EMAIL = "dima@switchboard.local";
+    private static final int PAGE_SIZE = 3;
+
+    private static KarafProcess karaf;
+    private static Path screenshots;
+    private static long project;
+    private static long connection;
+    /** Makes every name of this run unique, so that searches find only this run's clients. */
+    private static final String RUN = Long.toString(1_000_000 + System.nanoTime() % 1_000_000, 36);
+
+    @BeforeClass
+    public static void startDistribution() throws Exception {
+        Path work = Path.of(System.getProperty("switchboard.work"));
+        screenshots = work.resolve("screenshots");
+        karaf = KarafProcess.unpack(work.resolve("karaf-console-search"), Map.of(
+                "dev.switchboard.team.cfg", Map.of("firstRun.ownerPassword", ExamOptions.OWNER_PASSWORD),
+                "dev.switchboard.console.cfg", Map.of("inbox.page.size", Integer.toString(PAGE_SIZE)))).start();
+        karaf.shell("feature:install switchboard-itest-channel");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sentStatus() == 200);
+
+        project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
+        long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
+                "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
+        addManager(VITALY_EMAIL, "Vitaly");
+        addManager(DIMA_EMAIL, "Dima");
+        connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
+                + " test itest-connection"), "Created connection (\\d+)");
+    }
+
+    @AfterClass
+    public static void stopDistribution() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    public void INB7_typingPartOfALastNameShowsTheContactWhileTyping_andItsChatOpensInTheInbox() throws Exception {
+        String last = "Zhukovsky" + RUN;
+        inbound("Grigory", last, "Hello, is the shop open on Sunday?");
+        try (Browser manager = manager()) {
+            openSearch(manager);
+            manager.await(By.id("search-hint"));
+
+            WebElement box = manager.await(By.cssSelector("#search-query input"));
+            box.sendKeys("h");
+            manager.await(By.id("search-short"));
+            // no Enter: the results come while typing
+            box.sendKeys("ukovsky" + RUN.substring(0, 2));
+            WebElement hit = awaitHit(manager, "Grigory " + last);
+            long contact = contactOf(hit);
+            manager.screenshot(screenshots, "search-while-typing");
+
+            WebElement chatLink = hit.findElement(By.cssSelector("[id^='contact-chat-']"));
+            long chat = Long.parseLong(chatLink.getAttribute("id").substring("contact-chat-".length()));
+            assertThat(chatLink.getAttribute("data-tab")).isEqualTo("new");
+            assertThat(hit.findElement(By.id("contact-card-" + contact)).getAttribute("href"))
+                    .endsWith("card/" + contact);
+
+            // a text nobody's card holds is an empty result, not an error
+            box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Nobody" + UUID.randomUUID().toString().substring(0, 8));
+            manager.await(By.id("search-empty"));
+            manager.awaitGone(By.id("contact-hit-" + contact));
+            box.sendKeys(Keys.chord(Keys.CONTROL, "a"), last.toLowerCase());
+            manager.click(By.id("contact-chat-" + chat));
+
+            manager.awaitText(By.id("chat-client-name"), "Grigory " + last);
+            assertThat(manager.await(By.id("chat-window")).getAttribute("data-chat")).isEqualTo(Long.toString(chat));
+            assertThat(manager.driver.getCurrentUrl()).endsWith("inbox/new/" + chat);
+        }
+    }
+
+    @Test
+    public void INB7_aPhoneTypedInAnotherFormatFindsTheContact() throws Exception {
+        String last = "Phonova" + RUN;
+        inbound("Olga", last, "Please call me back");
+        try (Browser owner = owner()) {
+            long contact = openCard(owner, last, "Olga " + last);
+            WebElement phone = owner.await(By.cssSelector("#card-phone input"));
+            phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "+7 912 345-67-89");
+            owner.click(By.id("card-save"));
+            // the card is drawn again after the save: look the field up afresh each time
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "+79123456789".equals(
+                    owner.await(By.cssSelector("#card-phone input")).getAttribute("value")));
+
+            openSearch(owner);
+            owner.await(By.cssSelector("#search-query input")).sendKeys("8 (912) 345-67-89");
+            WebElement hit = awaitHit(owner, "Olga " + last);
+            assertThat(contactOf(hit)).isEqualTo(contact);
+            assertThat(hit.getText()).contains("+79123456789");
+            owner.screenshot(screenshots, "search-by-phone");
+        }
+    }
+
+    @Test
+    public void INB7_filtersByStatusAndTagNarrowTheResults_andClearShowsEveryone() throws Exception {
+        String token = "Filtrova" + RUN;
+        String tag = "vip" + RUN;
+        long both;
+        long tagged;
+        long desired;
+        inbound("Alla", token, "I want to buy");
+        inbound("Bella", token, "How much is it?");
+        inbound("Vera", token, "Just looking");
+        try (Browser owner = owner()) {
+            both = openCard(owner, token, "Alla " + token);
+            setStatus(owner, "desire");
+            addTag(owner, tag);
+            tagged = openCard(owner, token, "Bella " + token);
+            addTag(owner, tag);
+            desired = openCard(owner, token, "Vera " + token);
+            setStatus(owner, "desire");
+        }
+        try (Browser manager = manager()) {
+            openSearch(manager);
+            manager.click(By.id("search-mode-filters"));
+            manager.awaitGone(By.cssSelector("#search-query input"));
+
+            choose(manager, "filter-stages", "Desire");
+            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).equals(Set.of(both, desired)));
+            WebElement status = manager.await(By.cssSelector("#contact-hit-" + desired + " .sb-status"));
+            assertThat(status.getAttribute("data-status")).isEqualTo("desire");
+            assertThat(status.getText()).isEqualTo("Desire");
+
+            choose(manager, "filter-tags", tag);
+            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).equals(Set.of(both)));
+            manager.screenshot(screenshots, "search-filters");
+
+            manager.click(By.id("search-clear"));
+            // an empty filter lists every contact, a page at a time
+            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == PAGE_SIZE);
+        }
+    }
+
+    @Test
+    public void INB7_moreShowsTheNextPageUntilTheLast() throws Exception {
+        String token = "Pagerov" + RUN;
+        for (String first : List.of("Anton", "Boris", "Viktor", "Gleb", "Denis")) {
+            inbound(first, token, "Question from " + first);
+        }
+        try (Browser manager = manager()) {
+            openSearch(manager);
+            manager.await(By.cssSelector("#search-query input")).sendKeys(token);
+            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == PAGE_SIZE);
+            Set<Long> firstPage = shownContacts(manager);
+
+            manager.click(By.id("search-more"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == 5);
+            manager.awaitGone(By.id("search-more"));
+            assertThat(shownContacts(manager)).containsAll(firstPage);
+            for (String first : List.of("Anton", "Boris", "Viktor", "Gleb", "Denis")) {
+                awaitHit(manager, first + " " + token);
+            }
+        }
+    }
+
+    @Test
+    public void INB7_switchingToRussianKeepsTheQueryAndTheResults() throws Exception {
+        String last = "Lingvova" + RUN;
+        inbound("Daria", last, "Здравствуйте");
+        try (Browser manager = logIn(DIMA_EMAIL, PASSWORD)) {
+            openSearch(manager);
+            manager.await(By.cssSelector("#search-query input")).sendKeys(last);
+            long contact = contactOf(awaitHit(manager, "Daria " + last));
+
+            manager.click(By.id("language-switcher"));
+            manager.click(By.xpath("//vaadin-select-item[contains(., 'Русский')]"));
+
+            manager.awaitText(By.id("search-mode-filters"), "Фильтры");
+            assertThat(manager.await(By.cssSelector("#search-query input")).getAttribute("value")).isEqualTo(last);
+            manager.await(By.id("contact-hit-" + contact));
+            assertThat(manager.await(By.cssSelector("#contact-hit-" + contact + " .sb-hit-chat")).getText())
+                    .contains("Новый");
+            manager.screenshot(screenshots, "search-russian");
+        }
+    }
+
+    @Test
+    public void karafLoggedNoErrors() throws Exception {
+        List<String> errors = Files.readAllLines(karaf.log()).stream()
+                .filter(line -> line.contains("| ERROR |"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+
+    // ----- helpers
+
+    private static void addManager(String email, String name) throws Exception {
+        firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " " + name),
+                "Added member (\\d+)");
+        karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
+    }
+
+    private static Browser manager() throws Exception {
+        return logIn(VITALY_EMAIL, PASSWORD);
+    }
+
+    /** The owner may edit every card (TEAM-1), so the test needs no chat taken to set up a card. */
+    private static Browser owner() throws Exception {
+        return logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+    }
+
+    private static Browser logIn(String email, String password) throws Exception {
+        Browser browser = new Browser();
+        browser.driver.get(karaf.consoleUri().toString());
+        browser.logIn(email, password);
+        browser.await(By.id("tab-new"));
+        return browser;
+    }
+
+    private static void openSearch(Browser browser) {
+        browser.click(By.id("tab-search"));
+        browser.await(By.cssSelector("#search-query input"));
+    }
+
+    /** Searches {@code text} and returns the id of the contact shown as {@code name}. */
+    private static long find(Browser browser, String text, String name) {
+        openSearch(browser);
+        WebElement box = browser.await(By.cssSelector("#search-query input"));
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        return contactOf(awaitHit(browser, name));
+    }
+
+    private static WebElement awaitHit(Browser browser, String name) {
+        return browser.await(By.xpath("//*[starts-with(@id,'contact-hit-')][.//*[starts-with(@id,'contact-card-')]"
+                + "[normalize-space(.)='" + name + "']]"));
+    }
+
+    private static long contactOf(WebElement hit) {
+        return Long.parseLong(hit.getAttribute("data-contact"));
+    }
+
+    private static Set<Long> shownContacts(Browser browser) {
+        return browser.driver.findElements(By.cssSelector("#search-results [id^='contact-hit-']")).stream()
+                .map(ConsoleSearchIT::contactOf).collect(Collectors.toSet());
+    }
+
+    /**
+     * Finds the client, opens the card page from the result and waits until the card may be edited; returns the
+     * contact's id. The page changes inside the console, never by loading an address: a page unloaded while its
+     * push request is waiting makes Atmosphere on Jetty 12 log an error.
+     */
+    private static long openCard(Browser browser, String text, String name) {
+        long contact = find(browser, text, name);
+        browser.click(By.id("contact-card-" + contact));
+        browser.await(By.xpath("//*[@id='card'][@data-editable='true']"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("card/" + contact);
+        return contact;
+    }
+
+    /*
+     * The card page draws the card again after each change, and once more when the change's event comes back
+     * through push: an element looked up a moment ago may be gone. So the two edits below look their elements up
+     * afresh on each try, until the card shows the change.
+     */
+
+    private static void setStatus(Browser browser, String stage) {
+        String chosen = "//*[@id='card-status-select'][@data-stage='" + stage + "']";
+        // closed drop-downs of the page keep their items in the document, hidden
+        String item = "//vaadin-select-item[.//*[@data-stage='" + stage + "']]";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            if (!browser.driver.findElements(By.xpath(chosen)).isEmpty()) {
+                return true;
+            }
+            List<WebElement> shown = browser.driver.findElements(By.xpath(item)).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            if (shown.isEmpty()) {
+                browser.driver.findElement(By.id("card-status-select")).click();
+            } else {
+                shown.get(0).click();
+            }
+            return false;
+        });
+    }
+
+    private static void addTag(Browser browser, String tag) {
+        String chip = "//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            if (!browser.driver.findElements(By.xpath(chip)).isEmpty()) {
+                return true;
+            }
+            browser.driver.findElement(By.cssSelector("#card-tag-add input"))
+                    .sendKeys(Keys.chord(Keys.CONTROL, "a"), tag, Keys.ENTER);
+            return false;
+        });
+    }
+
+    /** Picks {@code label} in a multi-select drop-down of the Filters mode and closes it. */
+    private static void choose(Browser browser, String id, String label) {
+        WebElement input = browser.await(By.cssSelector("#" + id + " input"));
+        input.click();
+        input.sendKeys(label);
+        browser.click(By.xpath("//vaadin-multi-select-combo-box-item[normalize-space(.)='" + label + "']"));
+        input.sendKeys(Keys.ESCAPE);
+    }
+
+    private static void inbound(String first, String last, String text) throws Exception {
+        String body = form(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
+                "userId", "user-" + UUID.randomUUID(), "firstName", first, "lastName", last, "text", text));
+        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
+                body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static int sentStatus() {
+        try {
+            return karaf.httpGet("test-channel/sent").statusCode();
+        } catch (Exception notYet) {
+            return -1;
+        }
+    }
+
+    private static long firstNumber(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
