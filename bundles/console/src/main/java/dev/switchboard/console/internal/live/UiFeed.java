@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Brings a project's chat (or card) events into one page: events are queued as they arrive and handed to the page in one
- * batch inside {@code ui.access}, so a burst (a take writes a system message and changes the chat) costs the page
+ * Brings a project's chat (or card) events into one page: events are queued as they arrive and handed to the page
+ * in one batch inside {@code ui.access}, so a burst (a take writes a system message and changes the chat) costs the page
  * one refresh and one push, not one per event.
  */
 public final class UiFeed {
