@@ -64,7 +64,7 @@ final class SearchFixture {
         Definition estate = new Definition("estate", Map.of("en", "Real estate"), List.of(VIEWING));
         funnels.addFunnel(estate, Map.of(Constants.SERVICE_ID, 2L));
         funnels.removeFunnel(estate, Map.of(Constants.SERVICE_ID, 2L));
-        search = ContactSearchService.on(card, team, funnels, "RU");
+        search = ContactSearchService.on(card, database.dialect(), team, funnels, "RU");
     }
 
     /** A contact as the card bundle stores it; {@code null} for a missing value. */
