@@ -106,12 +106,17 @@ public final class ContactSearchService implements ContactSearch {
         }
         TextQuery q = query.get();
         Sql sql = new Sql();
-        sql.append(COLUMNS + sql.parameter(project.value()) + " and (c.search_text like "
-                + sql.parameter(q.like()) + escape());
-        q.phone().ifPresent(phone -> sql.append(" or c.phone = " + sql.parameter(phone)));
-        q.digits().ifPresent(digits -> sql.append(" or c.search_text like " + sql.parameter(digits) + escape()));
-        q.email().ifPresent(email -> sql.append(" or c.email = " + sql.parameter(email)));
-        sql.append(")");
+        sql.append(COLUMNS + sql.parameter(project.value()));
+        if (q.email().isPresent()) {
+            String email = sql.parameter(q.email().get());
+            sql.append(" and (c.email = " + email + " or (c.search_text like " + sql.parameter(q.emailLocal().get())
+                    + escape() + " and position(" + email + " in c.search_text) > 0))");
+        } else {
+            sql.append(" and (c.search_text like " + sql.parameter(q.like()) + escape());
+            q.phone().ifPresent(phone -> sql.append(" or c.phone = " + sql.parameter(phone)));
+            q.digits().ifPresent(digits -> sql.append(" or c.search_text like " + sql.parameter(digits) + escape()));
+            sql.append(")");
+        }
         return page(project, sql, cursor, size);
     }
 

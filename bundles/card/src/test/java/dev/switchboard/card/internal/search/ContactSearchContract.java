@@ -70,7 +70,8 @@ abstract class ContactSearchContract {
         anna = f.contact(a, "Anna", "Smith", "anna.smith@example.com", "+447911123456",
                 "VIP client, 100% discount_code wow!", "work", day(2));
         maria = f.contact(a, "Мария", "Иванова", null, "+79990001122", null, "won", day(3));
-        john = f.contact(a, "John", "O'Neil", "john@gmail.com", null, "prefers e-mail", null, day(4));
+        john = f.contact(a, "John", "O'Neil", "john@gmail.com", null, "prefers e-mail; deals@partner.org for invoices",
+                null, day(4));
         annie = f.contact(a, "Annie", null, null, null, null, "estate", "viewing", day(5));
         xivan = f.contact(a, "Xavier", "Z", "xivan.petrov@mail.ru", null, null, "new", day(6));
         ivanInB = f.contact(b, "Иван", "Петров", "ivan.petrov@mail.ru", "+79123456789", null, "new", day(1));
@@ -124,6 +125,10 @@ abstract class ContactSearchContract {
         assertThat(found("IVAN.Petrov@Mail.RU")).containsExactly(xivan, ivan);
         assertThat(found("john@gmail.com")).containsExactly(john);
         assertThat(found("nobody@mail.ru")).isEmpty();
+        assertThat(found("ivan.petrov@mail.r")).as("not a whole address: a substring").containsExactly(xivan, ivan);
+        assertThat(found("petrov@mail.ru")).as("an address inside a longer one").containsExactly(xivan, ivan);
+        assertThat(found("ivan.petrov@gmail.ru")).as("the same name at another domain").isEmpty();
+        assertThat(found("deals@partner.org")).as("an address in the About note").containsExactly(john);
     }
 
     @Test

@@ -27,6 +27,7 @@ class TextQueryTest {
     @Test
     void INB7_aWholeEmailIsLookedUpExactly() {
         assertThat(TextQuery.of(" Ivan@Mail.RU ", "RU").orElseThrow().email()).contains("ivan@mail.ru");
+        assertThat(TextQuery.of("i_van@mail.ru", "RU").orElseThrow().emailLocal()).contains("%i!_van@%");
         assertThat(TextQuery.of("ivan@mail", "RU").orElseThrow().email()).isEmpty();
     }
 
