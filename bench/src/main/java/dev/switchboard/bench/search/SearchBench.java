@@ -255,8 +255,9 @@ public final class SearchBench {
         queries.put("phone '" + phone + "'", columns + " and (c.search_text like '%" + phone + "%' escape '!'"
                 + " or c.phone = '" + e164 + "' or c.search_text like '%" + phone.replaceAll("\\D", "")
                 + "%' escape '!')" + order);
-        queries.put("e-mail '" + email + "'", columns + " and (c.search_text like '%" + email + "%' escape '!'"
-                + " or c.email = '" + email + "')" + order);
+        queries.put("e-mail '" + email + "'", columns + " and (c.email = '" + email + "' or (c.search_text like '%"
+                + email.substring(0, email.indexOf('@') + 1) + "%' escape '!' and position('" + email
+                + "' in c.search_text) > 0))" + order);
         queries.put("filter stage 'desire' + tag 3 + 90 days", columns + " and c.funnel_stage in ('desire')"
                 + " and exists (select 1 from contact_tag t where t.contact_id = c.id and t.tag_id = " + data.tag(2)
                 + ") and c.created_at >= '" + from
@@ -270,6 +271,9 @@ public final class SearchBench {
                 + ") and exists (select 1 from contact_tag t where t.contact_id = c.id and t.tag_id = " + data.tag(17)
                 + ") and exists (select 1 from chat h where h.contact_id = c.id and h.project_id = " + data.project
                 + " and h.group_id = 3)" + order);
+        // as ContactSearchService plans them
+        execute(c, "set plan_cache_mode = force_custom_plan");
+        execute(c, "set max_parallel_workers_per_gather = 0");
         for (Map.Entry<String, String> q : queries.entrySet()) {
             System.out.println();
             System.out.println("EXPLAIN ANALYZE, " + q.getKey() + ":");
