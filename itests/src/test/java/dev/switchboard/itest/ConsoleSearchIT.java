@@ -107,6 +107,17 @@ public class ConsoleSearchIT {
             manager.awaitText(By.id("chat-client-name"), "Grigory " + last);
             assertThat(manager.await(By.id("chat-window")).getAttribute("data-chat")).isEqualTo(Long.toString(chat));
             assertThat(manager.driver.getCurrentUrl()).endsWith("inbox/new/" + chat);
+
+            // once the manager took it, the chat's link leads to Mine
+            manager.click(By.id("action-take"));
+            manager.await(By.id("action-done"));
+            openSearch(manager);
+            manager.await(By.cssSelector("#search-query input")).sendKeys(last);
+            WebElement taken = manager.await(By.id("contact-chat-" + chat));
+            assertThat(taken.getAttribute("data-tab")).isEqualTo("mine");
+            taken.click();
+            manager.await(By.id("action-done"));
+            assertThat(manager.driver.getCurrentUrl()).endsWith("inbox/mine/" + chat);
         }
     }
 
