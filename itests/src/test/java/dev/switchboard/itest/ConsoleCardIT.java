@@ -177,6 +177,13 @@ public class ConsoleCardIT {
                     + "[contains(., 'It was due yesterday')]"));
             manager.screenshot(screenshots, "card-request-history");
             manager.click(By.id("request-close"));
+
+            // the chat header's link opens the card as its own page
+            manager.click(By.id("chat-card-link"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> manager.driver.getCurrentUrl().contains("/card/"));
+            manager.awaitGone(By.id("chat-window"));
+            manager.awaitText(By.id("card-name"), first + " " + last);
+            manager.await(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '" + opening + "')]"));
         }
     }
 
@@ -209,6 +216,8 @@ public class ConsoleCardIT {
             owner.screenshot(screenshots, "settings-tags");
             owner.click(By.id("settings-nav-funnel"));
             owner.await(By.xpath("//*[@id='settings-funnel-default']//*[@id='settings-funnel-current']"));
+            owner.click(By.id("settings-nav-plugins"));
+            owner.await(By.id("settings-plugins-none"));
 
             manager.driver.navigate().refresh();
             manager.await(By.xpath("//*[@id='card-tag-" + tagId + "'][@data-tag='" + renamed + "']"));
