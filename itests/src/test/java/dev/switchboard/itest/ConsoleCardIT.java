@@ -184,6 +184,19 @@ public class ConsoleCardIT {
             manager.awaitGone(By.id("chat-window"));
             manager.awaitText(By.id("card-name"), first + " " + last);
             manager.await(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '" + opening + "')]"));
+
+            // a Russian reader sees the same card in Russian, the stage named in Russian
+            String page = manager.driver.getCurrentUrl();
+            try (Browser russian = new Browser("ru")) {
+                russian.driver.get(karaf.consoleUri().toString());
+                russian.logIn(DIMA_EMAIL, PASSWORD);
+                russian.await(By.id("tab-new"));
+                russian.driver.get(page);
+                russian.awaitText(By.id("card-name"), first + " " + last);
+                assertThat(russian.await(By.id("card-section-requests")).getText()).startsWith("ОБРАЩЕНИЯ");
+                assertThat(russian.await(By.id("card-status-value")).getText()).isEqualTo("Не клиент");
+                russian.screenshot(screenshots, "card-page-russian");
+            }
         }
     }
 
