@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * phone digits and About, one per line), LIKE wildcards in the text taken literally;</li>
  * <li>{@code phone}: a text that reads as a whole phone number in any format, in E.164, for the exact match on
  * {@code phone} (index contact_phone_ix);</li>
- * <li>{@code digits}: a number written with separators ({@code 345-67}), its digits as a substring (the phone
- * line of {@code search_text} holds digits only);</li>
+ * <li>{@code digits}: a part of a number written with separators ({@code 345-67}), its digits as a substring
+ * (the phone line of {@code search_text} holds digits only); a whole number is matched exactly instead;</li>
  * <li>{@code email}: a whole e-mail address for the exact match on {@code email} (index contact_email_ix). The
  * substring match stays beside it, as {@code emailLocal} and a plain {@code position}: an address can also be
  * part of a longer one or of the About note. Its domain is left out of the LIKE pattern: the domains of a
@@ -54,7 +54,7 @@ record TextQuery(String like, Optional<String> phone, Optional<String> digits, O
         if (PHONE_LIKE.matcher(typed).matches()) {
             phone = e164(typed, region);
             String onlyDigits = typed.replaceAll("[^0-9]", "");
-            if (!onlyDigits.equals(typed) && onlyDigits.length() >= MIN_LENGTH) {
+            if (phone.isEmpty() && !onlyDigits.equals(typed) && onlyDigits.length() >= MIN_LENGTH) {
                 digits = Optional.of(contains(onlyDigits));
             }
         }

@@ -21,6 +21,7 @@ class TextQueryTest {
     void INB7_aNumberWithSeparatorsIsAlsoSearchedByItsDigits() {
         assertThat(TextQuery.of("345-67", "RU").orElseThrow().digits()).contains("%34567%");
         assertThat(TextQuery.of("34567", "RU").orElseThrow().digits()).as("the text itself covers it").isEmpty();
+        assertThat(TextQuery.of("8 912 345-67-89", "RU").orElseThrow().digits()).as("a whole number").isEmpty();
         assertThat(TextQuery.of("1-", "RU").orElseThrow().digits()).as("a single digit").isEmpty();
     }
 
