@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The chat engine's benchmarks on PostgreSQL (127.0.0.1:5432, user postgres, as the store's tests use): each one
 # creates its own database sb_bench_*, wires the real services without OSGi, prints its figures and drops the
-# database. Build the engine first: mvn -B -pl bundles/chat -am install -DskipTests.
+# database. Install the bundles first: mvn -B -pl bundles/chat,bundles/card,bundles/interactions -am install -DskipTests
 # Usage: bench/engine.sh take    [rounds=200] [takers=50] [warmupRounds=20] [pool=10]
 #        bench/engine.sh inbox   [--keep] [--rounds=100] [--warmup=10] [--chats=1000000] [--messages-per-chat=10] [--members=200]
-#        bench/engine.sh ingress [messages=100000] [producers=8] [warmup=4000] [pool=10]
-# JVM options: BENCH_JAVA_OPTS (default: 1 GiB heap). Maven options (e.g. -o): MAVEN_ARGS.
+#        bench/engine.sh ingress [messages=100000] [producers=8] [warmup=4000] [pool=10] [--tracking=PERCENT] [--chat-only]
+# Maven compiles the bench and writes its classpath (dependency:build-classpath), then plain `java -cp` runs it:
+# no exec plugin needed, online or offline (MAVEN_ARGS=-o). BENCH_SKIP_BUILD=1 runs the classes and classpath of
+# the last build without Maven. JVM options: BENCH_JAVA_OPTS (default: 1 GiB heap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -15,6 +17,14 @@ case "${1:-}" in
   *) sed -n '5,7p' "$0"; exit 2 ;;
 esac
 shift
-java_opts=${BENCH_JAVA_OPTS:--Xms256m -Xmx1g}
-exec mvn -B -q ${MAVEN_ARGS:-} -f bench/pom.xml compile exec:exec -Dexec.executable=java \
-  -Dexec.args="$java_opts -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -classpath %classpath dev.switchboard.bench.engine.$main $*"
+classpath_file="$PWD/bench/target/bench.classpath"
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  mvn -B -q ${MAVEN_ARGS:-} -f bench/pom.xml compile dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file"
+elif [ ! -f "$classpath_file" ]; then
+  echo "BENCH_SKIP_BUILD=1 needs an earlier build: run once without it" >&2; exit 2
+fi
+# word splitting of the options is intended
+# shellcheck disable=SC2086
+exec java ${BENCH_JAVA_OPTS:--Xms256m -Xmx1g} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "bench/target/classes:$(cat "$classpath_file")" "dev.switchboard.bench.engine.$main" "$@"

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The chat engine's benchmarks measure the chat unit alone: the ingress's contact directory and contact sources
- * (card and interactions bundles, their own units and benchmarks) are replaced by in-memory maps here, so the
- * figures stay comparable with the runs before cards. Counts what the ingress asked of them.
+ * The ingress benchmark's "chat only" variant ({@code --chat-only}): the ingress's contact directory and contact
+ * sources (the card and interactions bundles, their own units) are in-memory maps here, so that the chat unit is
+ * measured alone and the figure stays comparable with the runs from before cards. Counts what the ingress asked.
  */
 final class BenchContacts implements ContactDirectory, ContactSources {
 

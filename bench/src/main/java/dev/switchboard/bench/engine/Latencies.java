@@ -40,6 +40,18 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(size, rank) - 1)] / 1e6;
     }
 
+    /** The mean in milliseconds (0 without samples). */
+    double meanMillis() {
+        if (size == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += nanos[i];
+        }
+        return sum / size / 1e6;
+    }
+
     double maxMillis() {
         return millis(1.0);
     }
