@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,7 +165,11 @@ public class ConsoleCardIT {
         String last = "Requests";
         String opening = "My order " + UUID.randomUUID() + " has not arrived";
         String user = "user-" + UUID.randomUUID();
-        inbound(first, last, user, opening);
+        // the first message came through a landing page with UTM tags, from a browser with a Google Analytics id
+        String gaId = "1234567890." + (1_600_000_000L + Math.floorMod(System.nanoTime(), 100_000L));
+        inbound(first, last, user, opening, Map.of("source", "Spring landing", "ga", "GA1.2." + gaId,
+                "url", "https://shop.example/spring?utm_source=google&utm_medium=cpc&utm_campaign=spring-sale",
+                "referrer", "https://www.google.com/"));
         inbound(first, last, user, "It was due yesterday");
         try (Browser manager = manager(VITALY_EMAIL)) {
             open(manager, "new", first + " " + last);
@@ -177,6 +182,13 @@ public class ConsoleCardIT {
                     + "[contains(., 'It was due yesterday')]"));
             manager.screenshot(screenshots, "card-request-history");
             manager.click(By.id("request-close"));
+
+            // where the client came from (CARD-8)
+            manager.awaitText(By.id("card-sources-tools"), "Spring landing");
+            manager.awaitText(By.id("card-sources-google"), gaId);
+            String visits = manager.await(By.id("card-sources-visits")).getText();
+            assertThat(visits).contains("source: google", "medium: cpc", "campaign: spring-sale",
+                    "https://www.google.com/", "https://shop.example/spring");
 
             // the chat header's link opens the card as its own page
             manager.click(By.id("chat-card-link"));
@@ -443,8 +455,16 @@ public class ConsoleCardIT {
     }
 
     private static void inbound(String firstName, String lastName, String user, String text) throws Exception {
-        String body = form(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
+        inbound(firstName, lastName, user, text, Map.of());
+    }
+
+    /** A client's message through the test channel's webhook, with tracking fields ({@code source, ga, url, ...}). */
+    private static void inbound(String firstName, String lastName, String user, String text,
+                                Map<String, String> tracking) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>(tracking);
+        fields.putAll(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
                 "userId", user, "firstName", firstName, "lastName", lastName, "text", text));
+        String body = form(fields);
         HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
                 body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
