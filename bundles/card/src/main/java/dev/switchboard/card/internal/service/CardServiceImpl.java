@@ -160,7 +160,8 @@ public final class CardServiceImpl implements CardService {
             if (where.isEmpty()) {
                 return List.of();
             }
-            var q = em.createNativeQuery("select c.* from contact c where c.project_id = ?1 and c.id <> ?2 and ("
+            var q = em.createNativeQuery("select c.* from contact c where c.project_id = ?1 and c.id <> ?2"
+                    + " and c.merged_into is null and ("
                     + where.substring(4) + ") order by c.created_at desc, c.id desc", ContactEntity.class);
             for (int i = 0; i < params.size(); i++) {
                 q.setParameter(i + 1, params.get(i));

@@ -102,6 +102,10 @@ final class SearchFixture {
                 Timestamp.from(Instant.now()));
     }
 
+    void mergedInto(long contact, long survivor) {
+        update("update contact set merged_into = ? where id = ?", survivor, contact);
+    }
+
     long tool(ProjectId project, String name) {
         long id = ids.incrementAndGet();
         update("insert into acquisition_tool (id, project_id, name, kind) values (?, ?, ?, 'LINK')", id,
