@@ -3,6 +3,7 @@ package dev.switchboard.api.card;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.domain.ProjectId;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,10 @@ public interface ContactSearch {
     /** Contacts matching every criterion of the filter; an empty filter lists every contact. */
     Page<ContactHit> filter(ProjectId project, MemberId viewer, ContactFilter filter, Optional<String> after,
                             int size);
+
+    /**
+     * The automessage chains some client of the project is subscribed to (CARD-5), chain key to chain name, by
+     * name: the choices of the chain filter.
+     */
+    Map<String, String> chains(ProjectId project, MemberId viewer);
 }

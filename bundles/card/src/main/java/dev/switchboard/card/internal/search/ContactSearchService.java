@@ -23,8 +23,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -149,19 +152,36 @@ public final class ContactSearchService implements ContactSearch {
                     + " and a.project_id = " + p + " and a.tool_id in ("
                     + sql.parameters(filter.tools().stream().sorted().toList()) + "))");
         }
+        // as with tags: a contact's chats are its project's, and chat_contact_team_ix answers these from the index
         filter.group().ifPresent(group -> sql.append(" and exists (select 1 from chat h where h.contact_id = c.id"
-                + " and h.project_id = " + p + " and h.group_id = " + sql.parameter(group.value()) + ")"));
+                + " and h.group_id = " + sql.parameter(group.value()) + ")"));
         filter.responsible().ifPresent(member -> sql.append(" and exists (select 1 from chat h"
-                + " where h.contact_id = c.id and h.project_id = " + p + " and h.responsible_id = "
-                + sql.parameter(member.value()) + ")"));
+                + " where h.contact_id = c.id and h.responsible_id = " + sql.parameter(member.value()) + ")"));
         filter.firstContact().ifPresent(range -> range(sql, "c.created_at", range));
         filter.lastActivity().ifPresent(range -> range(sql, "(select max(h.last_activity) from chat h"
                 + " where h.contact_id = c.id)", range));
         return page(project, sql, cursor, size);
     }
 
+    @Override
+    public Map<String, String> chains(ProjectId project, MemberId viewer) {
+        checkMember(project, viewer);
+        return unit.read((em, tx) -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select chain, max(chain_name) from contact_subscription"
+                    + " where project_id = ?1 group by chain").setParameter(1, project.value()).getResultList();
+            Map<String, String> chains = new LinkedHashMap<>();
+            rows.stream().sorted(Comparator.comparing((Object[] r) -> ((String) r[1]).toLowerCase(Locale.ROOT))
+                            .thenComparing(r -> (String) r[0]))
+                    .forEach(r -> chains.put((String) r[0], (String) r[1]));
+            return chains;
+        });
+    }
+
     /** Runs the query after the keyset condition, newest first, one row more than the page to know if more follow. */
     private Page<ContactHit> page(ProjectId project, Sql sql, Optional<SearchCursor> cursor, int size) {
+        // a card being merged away is shown as its survivor only
+        sql.append(" and c.merged_into is null");
         cursor.ifPresent(c -> {
             String at = sql.parameter(utc(c.createdAt()));
             // "created_at <= cursor" is an index condition: the walk starts at the cursor, not at the newest row

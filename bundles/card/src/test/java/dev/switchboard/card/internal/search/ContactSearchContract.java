@@ -302,6 +302,22 @@ abstract class ContactSearchContract {
         assertThat(run.apply(lastActivity(group(none, g1), day(25), null))).containsExactly(c3);
         assertThat(pages(after -> search.filter(p, m1.id(), stages(none, "new"), after, 1)))
                 .containsExactly(c5, c3, c1);
+        // the chain filter's choices: the chains somebody in the project is subscribed to, by name
+        assertThat(search.chains(p, m1.id())).containsExactly(
+                java.util.Map.entry("promo", "Chain promo"), java.util.Map.entry("welcome", "Chain welcome"));
+    }
+
+    @Test
+    void INB7_aCardBeingMergedAwayIsNotFound() {
+        Project pm = f.team.create("Search merge");
+        Member m = f.team.add(pm.id(), "merge@search.example", "Merge", Role.MANAGER);
+        long survivor = f.contact(pm.id(), "Merged", "Survivor", null, null, null, "new", day(1));
+        long other = f.contact(pm.id(), "Merged", "Other", null, null, null, "new", day(2));
+        f.mergedInto(other, survivor);
+        assertThat(ids(search.search(pm.id(), m.id(), "merged", Optional.empty(), 10))).containsExactly(survivor);
+        assertThat(ids(search.filter(pm.id(), m.id(), ContactFilter.none(), Optional.empty(), 10)))
+                .containsExactly(survivor);
+        assertThat(search.chains(pm.id(), m.id())).isEmpty();
     }
 
     // --- helpers

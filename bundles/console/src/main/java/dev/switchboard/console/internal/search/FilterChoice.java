@@ -11,21 +11,23 @@ import java.util.Set;
 
 /**
  * What the viewer picked in the Filters mode of the Search tab (INB-7), days as days: it becomes a
- * {@link ContactFilter} only with the viewer's time zone. Automessage chains are not among the choices: nothing
- * lists a project's chains until the automessages plugin exists, so the console offers no chain filter yet.
+ * {@link ContactFilter} only with the viewer's time zone.
+ *
+ * @param chains automessage chain keys (CARD-5)
  */
-public record FilterChoice(Set<String> stages, Set<TagId> tags, Set<Long> tools, Optional<GroupId> group,
+public record FilterChoice(Set<String> stages, Set<TagId> tags, Set<String> chains, Set<Long> tools, Optional<GroupId> group,
                            Optional<MemberId> responsible, Optional<LocalDate> firstContactFrom,
                            Optional<LocalDate> firstContactTo, Optional<LocalDate> lastActivityFrom,
                            Optional<LocalDate> lastActivityTo) {
     public FilterChoice {
         stages = Set.copyOf(stages);
         tags = Set.copyOf(tags);
+        chains = Set.copyOf(chains);
         tools = Set.copyOf(tools);
     }
 
     public static FilterChoice none() {
-        return new FilterChoice(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new FilterChoice(Set.of(), Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -35,7 +37,7 @@ public record FilterChoice(Set<String> stages, Set<TagId> tags, Set<Long> tools,
 
     /** The filter as the search service reads it: every criterion picked must hold. */
     public ContactFilter toFilter(ZoneId zone) {
-        return new ContactFilter(stages, tags, Set.of(), tools, group, responsible,
+        return new ContactFilter(stages, tags, chains, tools, group, responsible,
                 DayRange.of(firstContactFrom, firstContactTo, zone),
                 DayRange.of(lastActivityFrom, lastActivityTo, zone));
     }

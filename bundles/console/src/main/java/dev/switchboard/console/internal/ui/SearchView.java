@@ -96,6 +96,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
 
     private MultiSelectComboBox<FunnelStage> stages;
     private MultiSelectComboBox<Tag> tags;
+    private MultiSelectComboBox<String> chains;
     private MultiSelectComboBox<AcquisitionTool> tools;
     private ComboBox<Group> group;
     private ComboBox<Member> responsible;
@@ -285,8 +286,13 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
         tags.setItemLabelGenerator(Tag::name);
         tags.setVisible(!catalogue.isEmpty());
 
-        // Automessage chains (CARD-5) get a filter here once the automessages plugin can list a project's chains;
-        // until then there is nothing to choose from, so no control is shown for them.
+        // automessage chains (CARD-5): those some client of the project is subscribed to
+        chains = new MultiSelectComboBox<>(getTranslation("search.filter.chains"));
+        chains.setId("filter-chains");
+        Map<String, String> projectChains = cards.search().chains(project, viewer().member().id());
+        chains.setItems(projectChains.keySet());
+        chains.setItemLabelGenerator(projectChains::get);
+        chains.setVisible(!projectChains.isEmpty());
 
         tools = new MultiSelectComboBox<>(getTranslation("search.filter.tools"));
         tools.setId("filter-tools");
@@ -321,7 +327,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
         clear.setId("search-clear");
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        for (MultiSelectComboBox<?> multi : List.of(stages, tags, tools)) {
+        for (MultiSelectComboBox<?> multi : List.of(stages, tags, chains, tools)) {
             multi.addValueChangeListener(event -> inputChanged());
         }
         group.addValueChangeListener(event -> inputChanged());
@@ -330,7 +336,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
             picker.addValueChangeListener(event -> inputChanged());
         }
 
-        Div choices = new Div(stages, tags, tools, group, responsible);
+        Div choices = new Div(stages, tags, chains, tools, group, responsible);
         choices.addClassName("sb-search-filter-row");
         Div dates = new Div(dateRange("search.filter.firstContact", firstFrom, firstTo),
                 dateRange("search.filter.lastActivity", activityFrom, activityTo), clear);
@@ -366,6 +372,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
         return new FilterChoice(
                 stages.getValue().stream().map(FunnelStage::key).collect(Collectors.toSet()),
                 tags.getValue().stream().map(Tag::id).collect(Collectors.toSet()),
+                Set.copyOf(chains.getValue()),
                 tools.getValue().stream().map(AcquisitionTool::id).collect(Collectors.toSet()),
                 Optional.ofNullable(group.getValue()).map(Group::id),
                 Optional.ofNullable(responsible.getValue()).map(Member::id),
@@ -377,6 +384,7 @@ public final class SearchView extends Div implements BeforeEnterObserver, HasDyn
     private void applyChoice(FilterChoice choice) {
         stages.setValue(pick(stages, stage -> choice.stages().contains(stage.key())));
         tags.setValue(pick(tags, tag -> choice.tags().contains(tag.id())));
+        chains.setValue(pick(chains, chain -> choice.chains().contains(chain)));
         tools.setValue(pick(tools, tool -> choice.tools().contains(tool.id())));
         group.setValue(group.getListDataView().getItems()
                 .filter(candidate -> choice.group().equals(Optional.of(candidate.id()))).findFirst().orElse(null));

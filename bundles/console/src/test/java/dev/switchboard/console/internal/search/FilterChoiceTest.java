@@ -28,7 +28,7 @@ class FilterChoiceTest {
     @Test
     void INB7_everyPickedCriterionReachesTheFilter() {
         FilterChoice choice = new FilterChoice(Set.of("lead", "client"), Set.of(new TagId(4), new TagId(5)),
-                Set.of(7L), Optional.of(new GroupId(8)), Optional.of(new MemberId(9)),
+                Set.of("welcome"), Set.of(7L), Optional.of(new GroupId(8)), Optional.of(new MemberId(9)),
                 Optional.of(LocalDate.of(2026, 1, 10)), Optional.empty(), Optional.empty(),
                 Optional.of(LocalDate.of(2026, 2, 1)));
 
@@ -37,7 +37,7 @@ class FilterChoiceTest {
         assertThat(choice.isEmpty()).isFalse();
         assertThat(filter.stages()).containsExactlyInAnyOrder("lead", "client");
         assertThat(filter.tags()).containsExactlyInAnyOrder(new TagId(4), new TagId(5));
-        assertThat(filter.chains()).isEmpty();
+        assertThat(filter.chains()).containsExactly("welcome");
         assertThat(filter.tools()).containsExactly(7L);
         assertThat(filter.group()).contains(new GroupId(8));
         assertThat(filter.responsible()).contains(new MemberId(9));
@@ -49,7 +49,7 @@ class FilterChoiceTest {
 
     @Test
     void INB7_aDayAloneMakesTheFilterNonEmpty() {
-        FilterChoice choice = new FilterChoice(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(),
+        FilterChoice choice = new FilterChoice(Set.of(), Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(LocalDate.of(2026, 1, 10)), Optional.empty(), Optional.empty());
 
         assertThat(choice.isEmpty()).isFalse();
@@ -57,7 +57,7 @@ class FilterChoiceTest {
 
     @Test
     void INB7_restoredInAnotherProjectTheFiltersStayBehind_theTextAndModeCome() {
-        FilterChoice tagged = new FilterChoice(Set.of(), Set.of(new TagId(4)), Set.of(), Optional.empty(),
+        FilterChoice tagged = new FilterChoice(Set.of(), Set.of(new TagId(4)), Set.of(), Set.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         SearchState state = new SearchState(new ProjectId(1), SearchState.Mode.FILTERS, "ivan", tagged);
 
