@@ -1,5 +1,7 @@
 package dev.switchboard.card.internal.funnel;
 
+import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.store.StoreFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,6 @@ import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.card.internal.service.CardEventPublisher;
 import dev.switchboard.card.internal.store.CardUnit;
-import dev.switchboard.card.internal.store.Failures;
-import dev.switchboard.card.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -150,12 +150,12 @@ public final class FunnelRegistry implements FunnelService {
                         return null;
                     }
                     int updated = em.createNativeQuery("update funnel set names_json = ?1, seen_at = ?2 where funnel_key = ?3")
-                            .setParameter(1, json(funnel.names())).setParameter(2, Times.utc(clock.instant()))
+                            .setParameter(1, json(funnel.names())).setParameter(2, StoreTimes.utc(clock.instant()))
                             .setParameter(3, funnel.key()).executeUpdate();
                     if (updated == 0) {
                         em.createNativeQuery("insert into funnel (funnel_key, names_json, seen_at) values (?1, ?2, ?3)")
                                 .setParameter(1, funnel.key()).setParameter(2, json(funnel.names()))
-                                .setParameter(3, Times.utc(clock.instant())).executeUpdate();
+                                .setParameter(3, StoreTimes.utc(clock.instant())).executeUpdate();
                     }
                     // stages the definition dropped stay, retired, so cards at them keep their names
                     em.createNativeQuery("update funnel_stage set retired = true where funnel_key = ?1")
@@ -178,7 +178,7 @@ public final class FunnelRegistry implements FunnelService {
                 LOG.info("Funnel {} registered with {} stages", funnel.key(), funnel.stages().size());
                 return;
             } catch (StoreException e) {
-                if (attempt < 3 && Failures.uniqueViolation(e)) {
+                if (attempt < 3 && StoreFailures.uniqueViolation(e)) {
                     // another node stored the same funnel at the same moment
                     continue;
                 }
@@ -355,11 +355,11 @@ public final class FunnelRegistry implements FunnelService {
         return unit.inTransaction((em, tx) -> {
             int updated = em.createNativeQuery("update project_funnel set funnel_key = ?1, changed_at = ?2"
                             + " where project_id = ?3")
-                    .setParameter(1, funnel).setParameter(2, Times.utc(clock.instant())).setParameter(3, p)
+                    .setParameter(1, funnel).setParameter(2, StoreTimes.utc(clock.instant())).setParameter(3, p)
                     .executeUpdate();
             if (updated == 0) {
                 em.createNativeQuery("insert into project_funnel (project_id, funnel_key, changed_at) values (?1, ?2, ?3)")
-                        .setParameter(1, p).setParameter(2, funnel).setParameter(3, Times.utc(clock.instant()))
+                        .setParameter(1, p).setParameter(2, funnel).setParameter(3, StoreTimes.utc(clock.instant()))
                         .executeUpdate();
             }
             int mapped = 0;

@@ -14,14 +14,11 @@ import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.Database;
 import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.card.internal.funnel.FunnelRegistry;
 import dev.switchboard.card.internal.personal.CardConfig;
 import dev.switchboard.card.internal.store.CardUnit;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -183,7 +180,7 @@ public final class ContactSearchService implements ContactSearch {
         // a card being merged away is shown as its survivor only
         sql.append(" and c.merged_into is null");
         cursor.ifPresent(c -> {
-            String at = sql.parameter(utc(c.createdAt()));
+            String at = sql.parameter(StoreTimes.utc(c.createdAt()));
             // "created_at <= cursor" is an index condition: the walk starts at the cursor, not at the newest row
             sql.append(" and c.created_at <= " + at + " and (c.created_at < " + at + " or c.id < "
                     + sql.parameter(c.id()) + ")");
@@ -207,7 +204,8 @@ public final class ContactSearchService implements ContactSearch {
             List<ContactHit> page = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 page.add(new ContactHit(new ContactId(((Number) row[0]).longValue()), text(row[1]), text(row[2]),
-                        text(row[3]), text(row[4]), statuses.status(text(row[5]), text(row[6])), instant(row[7])));
+                        text(row[3]), text(row[4]), statuses.status(text(row[5]), text(row[6])),
+                        StoreTimes.instant(row[7])));
             }
             return page;
         });
@@ -220,8 +218,8 @@ public final class ContactSearchService implements ContactSearch {
     }
 
     private static void range(Sql sql, String column, DateRange range) {
-        range.from().ifPresent(from -> sql.append(" and " + column + " >= " + sql.parameter(utc(from))));
-        range.to().ifPresent(to -> sql.append(" and " + column + " < " + sql.parameter(utc(to))));
+        range.from().ifPresent(from -> sql.append(" and " + column + " >= " + sql.parameter(StoreTimes.utc(from))));
+        range.to().ifPresent(to -> sql.append(" and " + column + " < " + sql.parameter(StoreTimes.utc(to))));
     }
 
     private static String escape() {
@@ -241,25 +239,5 @@ public final class ContactSearchService implements ContactSearch {
 
     private static Optional<String> text(Object column) {
         return column == null || column.toString().isEmpty() ? Optional.empty() : Optional.of(column.toString());
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (column instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (column instanceof Instant i) {
-            return i;
-        }
-        if (column instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + (column == null ? "null" : column.getClass().getName()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.card.internal.service;
 
+import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.Card;
 import dev.switchboard.api.card.CardService;
 import dev.switchboard.api.card.ContactHit;
@@ -32,9 +34,7 @@ import dev.switchboard.card.internal.personal.CardConfig;
 import dev.switchboard.card.internal.personal.PersonalData;
 import dev.switchboard.card.internal.store.CardUnit;
 import dev.switchboard.card.internal.store.ContactEntity;
-import dev.switchboard.card.internal.store.Failures;
 import dev.switchboard.card.internal.store.TagEntity;
-import dev.switchboard.card.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -227,7 +227,7 @@ public final class CardServiceImpl implements CardService {
                 em.createNativeQuery("insert into contact_tag (contact_id, tag_id, project_id, added_at)"
                                 + " values (?1, ?2, ?3, ?4)")
                         .setParameter(1, c.id()).setParameter(2, t.id()).setParameter(3, c.projectId())
-                        .setParameter(4, Times.utc(clock.instant())).executeUpdate();
+                        .setParameter(4, StoreTimes.utc(clock.instant())).executeUpdate();
                 String name = t.name();
                 tx.afterCommit(() -> {
                     chats.recordCardEvent(contact, new SystemEvent.TagsChanged(actor, List.of(name), List.of()));
@@ -274,7 +274,7 @@ public final class CardServiceImpl implements CardService {
                 em.createNativeQuery("insert into contact_subscription (contact_id, project_id, chain, chain_name,"
                                 + " since) values (?1, ?2, ?3, ?4, ?5)")
                         .setParameter(1, c.id()).setParameter(2, c.projectId()).setParameter(3, key)
-                        .setParameter(4, name).setParameter(5, Times.utc(clock.instant())).executeUpdate();
+                        .setParameter(4, name).setParameter(5, StoreTimes.utc(clock.instant())).executeUpdate();
                 tx.afterCommit(() -> {
                     chats.recordCardEvent(contact, new SystemEvent.Subscribed(actor, name));
                     events.changed(c.projectId(), c.id());
@@ -444,7 +444,7 @@ public final class CardServiceImpl implements CardService {
         try {
             em.flush();
         } catch (RuntimeException e) {
-            if (Failures.lostVersionCheck(e)) {
+            if (StoreFailures.lostVersionCheck(e)) {
                 throw changedMeanwhile();
             }
             throw e;
@@ -460,7 +460,7 @@ public final class CardServiceImpl implements CardService {
         try {
             return work.get();
         } catch (StoreException e) {
-            if (!Failures.uniqueViolation(e)) {
+            if (!StoreFailures.uniqueViolation(e)) {
                 throw e;
             }
             return work.get();
@@ -478,7 +478,7 @@ public final class CardServiceImpl implements CardService {
         List<Object[]> subRows = em.createNativeQuery("select chain, chain_name, since from contact_subscription"
                 + " where contact_id = ?1 order by since, chain").setParameter(1, c.id()).getResultList();
         List<Subscription> subscriptions = subRows.stream().map(r -> new Subscription((String) r[0], (String) r[1],
-                Times.instant(r[2]))).toList();
+                StoreTimes.instant(r[2]))).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> idRows = em.createNativeQuery("select connection_id, external_user_id from contact_identity"
                 + " where contact_id = ?1 order by connection_id, external_user_id").setParameter(1, c.id())

@@ -1,5 +1,6 @@
 package dev.switchboard.card.internal.service;
 
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.card.Funnel;
 import dev.switchboard.api.channel.ClientProfile;
@@ -13,7 +14,6 @@ import dev.switchboard.api.store.StoreException;
 import dev.switchboard.card.internal.funnel.FunnelRegistry;
 import dev.switchboard.card.internal.store.CardUnit;
 import dev.switchboard.card.internal.store.ContactEntity;
-import dev.switchboard.card.internal.store.Failures;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -100,7 +100,7 @@ public final class ContactDirectoryImpl implements ContactDirectory {
             } catch (StoreException e) {
                 // two first messages raced on the identity's key, or two messages refreshed the same card at once:
                 // the loser looks again and finds what the winner stored
-                if (!(Failures.uniqueViolation(e) || Failures.lostVersionCheck(e)) || attempt == ATTEMPTS) {
+                if (!(StoreFailures.uniqueViolation(e) || StoreFailures.lostVersionCheck(e)) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("Concurrent message of a client of connection {}; looking again", connection);

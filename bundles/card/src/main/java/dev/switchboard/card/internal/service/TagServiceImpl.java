@@ -1,5 +1,6 @@
 package dev.switchboard.card.internal.service;
 
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.Tag;
 import dev.switchboard.api.card.TagService;
 import dev.switchboard.api.domain.MemberId;
@@ -14,7 +15,6 @@ import dev.switchboard.api.store.StoreException;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.card.internal.store.CardUnit;
-import dev.switchboard.card.internal.store.Failures;
 import dev.switchboard.card.internal.store.TagEntity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -138,7 +138,7 @@ public final class TagServiceImpl implements TagService {
         try {
             return work.get();
         } catch (StoreException e) {
-            if (Failures.uniqueViolation(e)) {
+            if (StoreFailures.uniqueViolation(e)) {
                 throw exists(name);
             }
             throw e;

@@ -1,5 +1,6 @@
 package dev.switchboard.card.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.card.Gender;
 import dev.switchboard.api.card.PersonalInfo;
 import jakarta.persistence.Column;
@@ -85,7 +86,7 @@ public class ContactEntity {
 
     public ContactEntity(long projectId, Instant createdAt) {
         this.projectId = projectId;
-        this.createdAt = Times.utc(createdAt);
+        this.createdAt = StoreTimes.utc(createdAt);
     }
 
     @PrePersist

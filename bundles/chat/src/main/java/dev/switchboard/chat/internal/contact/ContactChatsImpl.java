@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.contact;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.chat.ChatAction;
 import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.chat.ContactChats;
@@ -28,7 +29,6 @@ import dev.switchboard.chat.internal.store.ChatEntity;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.chat.internal.store.MessageEntity;
 import dev.switchboard.chat.internal.store.RequestEntity;
-import dev.switchboard.chat.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
@@ -227,8 +227,8 @@ public final class ContactChatsImpl implements ContactChats {
             for (Object[] r : rows) {
                 long chat = ((Number) r[1]).longValue();
                 requests.add(new RequestSummary(new RequestId(((Number) r[0]).longValue()), new ChatId(chat),
-                        channels.get(chat), Times.instant(r[2]), r[3] == null ? "" : ChatEntity.shorten((String) r[3]),
-                        Optional.ofNullable(Times.instant(r[4])),
+                        channels.get(chat), StoreTimes.instant(r[2]), r[3] == null ? "" : ChatEntity.shorten((String) r[3]),
+                        Optional.ofNullable(StoreTimes.instant(r[4])),
                         Optional.ofNullable(r[5]).map(x -> new MemberId(((Number) x).longValue()))));
             }
             return requests;
@@ -259,9 +259,9 @@ public final class ContactChatsImpl implements ContactChats {
                     + cursor.map(x -> " and m.created_at >= ?4"
                             + " and (m.created_at > ?4 or (m.created_at = ?4 and m.id > ?5))").orElse("")
                     + " order by m.created_at, m.id limit " + (size + 1), MessageEntity.class)
-                    .setParameter(1, c.id()).setParameter(2, Times.utc(r.openedAt()));
-            r.closedAt().ifPresent(at -> q.setParameter(3, Times.utc(at)));
-            cursor.ifPresent(x -> q.setParameter(4, Times.utc(x.lastActivity())).setParameter(5, x.id()));
+                    .setParameter(1, c.id()).setParameter(2, StoreTimes.utc(r.openedAt()));
+            r.closedAt().ifPresent(at -> q.setParameter(3, StoreTimes.utc(at)));
+            cursor.ifPresent(x -> q.setParameter(4, StoreTimes.utc(x.lastActivity())).setParameter(5, x.id()));
             @SuppressWarnings("unchecked")
             List<MessageEntity> rows = q.getResultList();
             List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();

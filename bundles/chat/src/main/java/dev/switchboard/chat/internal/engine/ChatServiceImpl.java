@@ -1,5 +1,7 @@
 package dev.switchboard.chat.internal.engine;
 
+import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.chat.ChatAction;
 import dev.switchboard.api.chat.ChatService;
 import dev.switchboard.api.chat.ChatState;
@@ -32,7 +34,6 @@ import dev.switchboard.chat.internal.rules.RuleContext;
 import dev.switchboard.chat.internal.store.ChatEntity;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.chat.internal.store.MessageEntity;
-import dev.switchboard.chat.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -137,7 +138,7 @@ public final class ChatServiceImpl implements ChatService {
                             + " and (m.created_at < ?2 or (m.created_at = ?2 and m.id < ?3))").orElse("")
                     + " order by m.created_at desc, m.id desc limit " + (size + 1), MessageEntity.class)
                     .setParameter(1, c.id());
-            cursor.ifPresent(x -> q.setParameter(2, Times.utc(x.lastActivity())).setParameter(3, x.id()));
+            cursor.ifPresent(x -> q.setParameter(2, StoreTimes.utc(x.lastActivity())).setParameter(3, x.id()));
             @SuppressWarnings("unchecked")
             List<MessageEntity> rows = q.getResultList();
             List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();
@@ -325,7 +326,7 @@ public final class ChatServiceImpl implements ChatService {
             clearParticipants(em, c.id());
             em.createNativeQuery("update request set closed_at = ?1, closed_by = ?2 where chat_id = ?3"
                             + " and closed_at is null")
-                    .setParameter(1, Times.utc(now)).setParameter(2, a.id()).setParameter(3, c.id())
+                    .setParameter(1, StoreTimes.utc(now)).setParameter(2, a.id()).setParameter(3, c.id())
                     .executeUpdate();
             return new SystemEvent.Closed(actor);
         });
@@ -377,7 +378,7 @@ public final class ChatServiceImpl implements ChatService {
                 return m.toRecord();
             });
         } catch (StoreException e) {
-            if (key.isPresent() && Failures.uniqueViolation(e)) {
+            if (key.isPresent() && StoreFailures.uniqueViolation(e)) {
                 // a concurrent send with the same key committed first: answer with its message
                 return unit.read((em, tx) -> byKey(em, chat.value(), key.get()).orElseThrow(() -> e).toRecord());
             }
@@ -453,7 +454,7 @@ public final class ChatServiceImpl implements ChatService {
                 em.lock(c, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 em.flush();
             } catch (PersistenceException e) {
-                if (Failures.lostVersionCheck(e)) {
+                if (StoreFailures.lostVersionCheck(e)) {
                     throw new Conflict("error.conflict", "the chat changed meanwhile: " + action, List.of());
                 }
                 throw e;
@@ -549,7 +550,7 @@ public final class ChatServiceImpl implements ChatService {
         em.createNativeQuery("insert into outbox (message_id, project_id, connection_id, channel, attempts,"
                         + " next_attempt_at) values (?1, ?2, ?3, ?4, 0, ?5)")
                 .setParameter(1, message).setParameter(2, project).setParameter(3, connection)
-                .setParameter(4, channel).setParameter(5, Times.utc(now)).executeUpdate();
+                .setParameter(4, channel).setParameter(5, StoreTimes.utc(now)).executeUpdate();
     }
 
     /**
@@ -559,7 +560,7 @@ public final class ChatServiceImpl implements ChatService {
     public static void touch(EntityManager em, long chat, Instant at, String text) {
         em.createNativeQuery("update chat set last_activity = case when last_activity < ?1 then ?1"
                         + " else last_activity end, last_message = ?2 where id = ?3")
-                .setParameter(1, Times.utc(at)).setParameter(2, ChatEntity.shorten(text)).setParameter(3, chat)
+                .setParameter(1, StoreTimes.utc(at)).setParameter(2, ChatEntity.shorten(text)).setParameter(3, chat)
                 .executeUpdate();
     }
 

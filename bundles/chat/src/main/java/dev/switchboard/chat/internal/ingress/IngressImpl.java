@@ -1,5 +1,7 @@
 package dev.switchboard.chat.internal.ingress;
 
+import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ConnectionService;
@@ -21,12 +23,10 @@ import dev.switchboard.api.team.Group;
 import dev.switchboard.api.team.GroupService;
 import dev.switchboard.chat.internal.engine.ChatEventPublisher;
 import dev.switchboard.chat.internal.engine.ChatServiceImpl;
-import dev.switchboard.chat.internal.engine.Failures;
 import dev.switchboard.chat.internal.store.ChatEntity;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.chat.internal.store.MessageEntity;
 import dev.switchboard.chat.internal.store.RequestEntity;
-import dev.switchboard.chat.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,7 +112,7 @@ public final class IngressImpl implements Ingress {
             try {
                 stored = store(message, connection, autoGroup, contact);
             } catch (StoreException e) {
-                if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
+                if (!StoreFailures.uniqueViolation(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("Concurrent first delivery for a client of connection {}; storing again", connection.id());
@@ -136,7 +136,7 @@ public final class IngressImpl implements Ingress {
                 }
             }
             // the time as the database keeps it, so that the sources of a redelivery carry the same one
-            Instant now = Times.utc(clock.instant()).toInstant();
+            Instant now = StoreTimes.utc(clock.instant()).toInstant();
             String name = in.profile().displayName();
             ChatEntity chat;
             boolean newRequest;

@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.outbox;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ChannelConnector;
 import dev.switchboard.api.channel.DeliveryResult;
@@ -11,7 +12,6 @@ import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.chat.internal.engine.ChatEventPublisher;
 import dev.switchboard.chat.internal.engine.Outbox;
 import dev.switchboard.chat.internal.store.ChatUnit;
-import dev.switchboard.chat.internal.store.Times;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
@@ -197,7 +197,7 @@ public final class OutboxDispatcher implements Outbox {
             for (String t : types) {
                 due.setParameter(p++, t);
             }
-            due.setParameter(p++, Times.utc(now)).setParameter(p, Times.utc(now));
+            due.setParameter(p++, StoreTimes.utc(now)).setParameter(p, StoreTimes.utc(now));
             List<?> ids = due.getResultList();
             if (ids.isEmpty()) {
                 return List.of();
@@ -206,7 +206,7 @@ public final class OutboxDispatcher implements Outbox {
                     .collect(Collectors.joining(", ", "(", ")"));
             String token = UUID.randomUUID().toString();
             em.createNativeQuery("update outbox set claimed_until = ?1, claim_token = ?2 where message_id in " + idList)
-                    .setParameter(1, Times.utc(now.plus(settings.lease()))).setParameter(2, token).executeUpdate();
+                    .setParameter(1, StoreTimes.utc(now.plus(settings.lease()))).setParameter(2, token).executeUpdate();
             List<?> rows = em.createNativeQuery("select o.message_id, m.chat_id, o.project_id, o.attempts,"
                     + " cc.id, cc.type, cc.name, c.external_user_id, m.text from outbox o"
                     + " join message m on m.id = o.message_id join chat c on c.id = m.chat_id"
@@ -275,7 +275,7 @@ public final class OutboxDispatcher implements Outbox {
                     int held = em.createNativeQuery("update outbox set attempts = ?1, next_attempt_at = ?2,"
                                     + " claimed_until = null, claim_token = null, last_error = ?3"
                                     + " where message_id = ?4 and claim_token = ?5")
-                            .setParameter(1, attempt).setParameter(2, Times.utc(next))
+                            .setParameter(1, attempt).setParameter(2, StoreTimes.utc(next))
                             .setParameter(3, limit(reason)).setParameter(4, claim.message())
                             .setParameter(5, claim.token()).executeUpdate();
                     if (held == 0) {

@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.domain.ChatId;
@@ -87,7 +88,7 @@ public class ChatEntity {
         this.clientName = clientName;
         this.channel = channel;
         this.state = ChatState.NEW;
-        this.lastActivity = Times.utc(at);
+        this.lastActivity = StoreTimes.utc(at);
     }
 
     /** A client's first chat on a connection. */
@@ -197,7 +198,7 @@ public class ChatEntity {
 
     public void touch(Instant at, String message) {
         if (at.isAfter(lastActivity.toInstant())) {
-            lastActivity = Times.utc(at);
+            lastActivity = StoreTimes.utc(at);
         }
         if (message != null) {
             lastMessage = shorten(message);

@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ProjectId;
@@ -42,7 +43,7 @@ public class ConnectionEntity {
         this.projectId = projectId;
         this.type = type;
         this.name = name;
-        this.createdAt = Times.utc(at);
+        this.createdAt = StoreTimes.utc(at);
     }
 
     public ChannelConnection toRecord() {

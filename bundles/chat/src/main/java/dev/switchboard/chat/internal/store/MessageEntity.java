@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.chat.MessageKind;
@@ -90,7 +91,7 @@ public class MessageEntity {
         this.chatId = chatId;
         this.kind = kind;
         this.text = text;
-        this.createdAt = Times.utc(at);
+        this.createdAt = StoreTimes.utc(at);
     }
 
     public static MessageEntity inbound(long projectId, long chatId, long connectionId, String externalId,

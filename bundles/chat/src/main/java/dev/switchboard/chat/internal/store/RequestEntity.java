@@ -1,5 +1,6 @@
 package dev.switchboard.chat.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -45,7 +46,7 @@ public class RequestEntity {
     public RequestEntity(long projectId, long chatId, Instant openedAt) {
         this.projectId = projectId;
         this.chatId = chatId;
-        this.openedAt = Times.utc(openedAt);
+        this.openedAt = StoreTimes.utc(openedAt);
     }
 
     public Long id() {

@@ -1,5 +1,7 @@
 package dev.switchboard.interactions.internal.sources;
 
+import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.CardEvents;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.ProjectId;
@@ -14,10 +16,8 @@ import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.store.StoreException;
 import dev.switchboard.interactions.internal.store.AcquisitionToolEntity;
 import dev.switchboard.interactions.internal.store.ContactAcquisitionEntity;
-import dev.switchboard.interactions.internal.store.Failures;
 import dev.switchboard.interactions.internal.store.GoogleClientIdEntity;
 import dev.switchboard.interactions.internal.store.InteractionsUnit;
-import dev.switchboard.interactions.internal.store.Times;
 import dev.switchboard.interactions.internal.store.VisitEntity;
 import dev.switchboard.interactions.internal.store.VisitLockEntity;
 import jakarta.persistence.EntityManager;
@@ -357,7 +357,7 @@ public final class ContactSourcesImpl implements ContactSources {
         return em.createQuery("select v from VisitEntity v where v.contactId = :contact and v.visitedAt <= :at "
                                 + "and v.lastSeenAt >= :at order by v.visitedAt desc, v.id desc", VisitEntity.class)
                 .setParameter("contact", contact)
-                .setParameter("at", Times.utc(at))
+                .setParameter("at", StoreTimes.utc(at))
                 .getResultList().stream();
     }
 
@@ -399,7 +399,7 @@ public final class ContactSourcesImpl implements ContactSources {
             try {
                 return write.get();
             } catch (StoreException e) {
-                if (!Failures.uniqueViolation(e) || attempt == ATTEMPTS) {
+                if (!StoreFailures.uniqueViolation(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("Concurrent write of a {}; running again (attempt {})", what, attempt + 1);

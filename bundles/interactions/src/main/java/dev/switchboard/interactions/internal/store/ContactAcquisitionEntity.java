@@ -1,5 +1,6 @@
 package dev.switchboard.interactions.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,7 +39,7 @@ public class ContactAcquisitionEntity {
         this.projectId = projectId;
         this.contactId = contactId;
         this.toolId = toolId;
-        this.firstAt = Times.utc(firstAt);
+        this.firstAt = StoreTimes.utc(firstAt);
     }
 
     public long projectId() {
@@ -50,12 +51,12 @@ public class ContactAcquisitionEntity {
     }
 
     public Instant firstAt() {
-        return Times.instant(firstAt);
+        return StoreTimes.instant(firstAt);
     }
 
     /** Keeps the earlier of the stored and the given time; true if that changed the row. */
     public boolean seenAt(Instant at) {
-        OffsetDateTime candidate = Times.utc(at);
+        OffsetDateTime candidate = StoreTimes.utc(at);
         if (candidate.isBefore(firstAt)) {
             firstAt = candidate;
             return true;

@@ -1,5 +1,6 @@
 package dev.switchboard.interactions.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.interactions.Visit;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -71,7 +72,7 @@ public class VisitEntity {
                        Map<String, String> utm) {
         this.projectId = projectId;
         this.contactId = contactId;
-        this.visitedAt = Times.utc(at);
+        this.visitedAt = StoreTimes.utc(at);
         this.lastSeenAt = this.visitedAt;
         this.url = url.orElse(null);
         this.referrer = referrer.orElse(null);
@@ -87,11 +88,11 @@ public class VisitEntity {
     }
 
     public Instant at() {
-        return Times.instant(visitedAt);
+        return StoreTimes.instant(visitedAt);
     }
 
     public Instant lastSeenAt() {
-        return Times.instant(lastSeenAt);
+        return StoreTimes.instant(lastSeenAt);
     }
 
     /**
@@ -113,7 +114,7 @@ public class VisitEntity {
      * @return whether the visit's start moved, the only change {@link #toRecord()} shows
      */
     public boolean seenAt(Instant at) {
-        OffsetDateTime t = Times.utc(at);
+        OffsetDateTime t = StoreTimes.utc(at);
         if (t.isAfter(lastSeenAt)) {
             lastSeenAt = t;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.team.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.domain.AccountId;
 import dev.switchboard.api.team.Account;
 import jakarta.persistence.Column;
@@ -46,7 +47,7 @@ public class AccountEntity {
     public AccountEntity(String email, String displayName, Instant createdAt) {
         this.email = email;
         this.displayName = displayName;
-        this.createdAt = Times.utc(createdAt);
+        this.createdAt = StoreTimes.utc(createdAt);
     }
 
     public Long id() {

@@ -1,5 +1,6 @@
 package dev.switchboard.team.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
@@ -54,7 +55,7 @@ public class GroupEntity {
         this.projectId = projectId;
         this.name = name;
         this.nameKey = ProjectEntity.key(name);
-        this.createdAt = Times.utc(createdAt);
+        this.createdAt = StoreTimes.utc(createdAt);
     }
 
     public Long id() {

@@ -1,5 +1,6 @@
 package dev.switchboard.team.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.domain.AccountId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
@@ -59,7 +60,7 @@ public class MemberEntity {
         this.role = role;
         this.seeNew = rights.seeNew();
         this.seeOthers = rights.seeOthers();
-        this.createdAt = Times.utc(createdAt);
+        this.createdAt = StoreTimes.utc(createdAt);
     }
 
     public void setRights(AccessRights rights) {

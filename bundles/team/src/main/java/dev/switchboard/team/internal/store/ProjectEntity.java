@@ -1,5 +1,6 @@
 package dev.switchboard.team.internal.store;
 
+import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.team.Project;
 import jakarta.persistence.Column;
@@ -38,7 +39,7 @@ public class ProjectEntity {
     public ProjectEntity(String name, Instant createdAt) {
         this.name = name;
         this.nameKey = key(name);
-        this.createdAt = Times.utc(createdAt);
+        this.createdAt = StoreTimes.utc(createdAt);
     }
 
     public static String key(String name) {
