@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -375,15 +374,7 @@ public class ConsoleCardIT {
 
     @Test
     public void theConsoleLoggedNoErrors() throws Exception {
-        List<String> errors = Files.readAllLines(karaf.log()).stream()
-                .filter(line -> line.contains("| ERROR |"))
-                // the push transport's notes when a browser goes away mid-push: a page unloading while its
-                // connection is set up (vaadin/flow#18835), or a browser closed while a change is pushed to it
-                // ("Broken pipe"); they come from Atmosphere, never from the console's or the card's code
-                .filter(line -> !(line.contains("AsynchronousProcessor") && line.contains("Failed to cancel resource"))
-                        && !(line.contains("PushAtmosphereHandler") && line.contains("Exception in push connection")))
-                .toList();
-        assertThat(errors).isEmpty();
+        assertThat(KarafLog.errors(karaf.log())).isEmpty();
     }
 
     // ----- helpers

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -228,10 +227,7 @@ public class ConsoleSearchIT {
 
     @Test
     public void karafLoggedNoErrors() throws Exception {
-        List<String> errors = Files.readAllLines(karaf.log()).stream()
-                .filter(line -> line.contains("| ERROR |"))
-                .toList();
-        assertThat(errors).isEmpty();
+        assertThat(KarafLog.errors(karaf.log())).isEmpty();
     }
 
     // ----- helpers
