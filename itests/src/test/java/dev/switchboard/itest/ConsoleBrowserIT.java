@@ -96,6 +96,6 @@ public class ConsoleBrowserIT {
 
     @Test
     public void theLogHasNoErrors() throws Exception {
-        assertThat(KarafLog.errors(karaf.log())).isEmpty();
+        assertThat(KarafLog.problems(karaf.log())).isEmpty();
     }
 }

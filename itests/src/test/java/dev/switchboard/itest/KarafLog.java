@@ -62,4 +62,25 @@ final class KarafLog {
     static List<String> errors(Path log) throws IOException {
         return entries(log).stream().filter(e -> e.level().equals("ERROR")).map(Entry::text).toList();
     }
+
+    /**
+     * Stricter than {@link #errors}: also every entry, at any level, that carries an exception, except the push
+     * transport's client-disconnect warnings that the distribution's logging configuration downgrades from ERROR
+     * (vaadin/flow#18835: a browser that reloads or closes while a poll is pending).
+     */
+    static List<String> problems(Path log) throws IOException {
+        return entries(log).stream()
+                .filter(e -> e.level().equals("ERROR") || (hasException(e) && !pushDisconnect(e)))
+                .map(Entry::text).toList();
+    }
+
+    private static boolean hasException(Entry e) {
+        return e.lines().stream().anyMatch(l -> l.startsWith("\tat ") || l.contains("Exception"));
+    }
+
+    private static boolean pushDisconnect(Entry e) {
+        String first = e.lines().get(0);
+        return e.level().equals("WARN")
+                && (first.contains("| AsynchronousProcessor ") || first.contains("| PushAtmosphereHandler "));
+    }
 }
