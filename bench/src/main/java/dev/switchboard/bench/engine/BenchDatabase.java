@@ -19,9 +19,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class BenchDatabase implements AutoCloseable {
 
-    private static final String ADMIN_URL = System.getProperty("switchboard.bench.postgresql.url",
+    static final String ADMIN_URL = System.getProperty("switchboard.bench.postgresql.url",
             "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getProperty("switchboard.bench.postgresql.user", "postgres");
+    static final String USER = System.getProperty("switchboard.bench.postgresql.user", "postgres");
+
+    /** Flyway logs through java.util.logging here (no OSGi log service): keep its per-migration lines out. */
+    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+
+    static {
+        JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
 
     private final String name;
     private final boolean keep;
@@ -138,15 +148,6 @@ final class BenchDatabase implements AutoCloseable {
     private static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null); Statement s = c.createStatement()) {
             s.execute(sql);
-        }
-    }
-
-    /** PostgreSQL's own description of itself, for the report. */
-    static String postgresVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            return r.getString(1);
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.team.Group;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
+import dev.switchboard.bench.common.Latencies;
+import dev.switchboard.bench.common.Machine;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public final class IngressThroughput {
                 + " warm-up), store pool " + pool + ", "
                 + (mode == Wiring.Contacts.REAL ? "real cards and sources" : "chat only (cards and sources in memory)")
                 + ", widget tracking on " + tracking + " % of messages");
-        System.out.println(Machine.describe());
+        System.out.println(Machine.describe(BenchDatabase.ADMIN_URL, BenchDatabase.USER));
         try (BenchDatabase db = BenchDatabase.fresh("ingress")) {
             Wiring w = new Wiring(db.store(pool), mode);
             Project project = w.team.create("Ingress bench");

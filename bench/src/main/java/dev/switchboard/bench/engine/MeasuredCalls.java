@@ -14,6 +14,7 @@ import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.interactions.GoogleClientId;
 import dev.switchboard.api.interactions.Sources;
 import dev.switchboard.api.interactions.Visit;
+import dev.switchboard.bench.common.Latencies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,8 @@ import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.chat.InboxTab;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.team.Member;
+import dev.switchboard.bench.common.Latencies;
+import dev.switchboard.bench.common.Machine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ public final class TabQueries {
         }
         System.out.println("== Inbox tab queries: " + chats + " chats, " + (long) chats * perChat + " messages, "
                 + members + " members; " + rounds + " measured rounds (+" + warmup + " warm-up), page size " + PAGE);
-        System.out.println(Machine.describe());
+        System.out.println(Machine.describe(BenchDatabase.ADMIN_URL, BenchDatabase.USER));
         try (BenchDatabase db = BenchDatabase.named("sb_bench_inbox", keep)) {
             if (db.existed() && !InboxData.complete(db)) {
                 System.out.println("database " + db.name() + " is an incomplete leftover: generating it again");

@@ -10,6 +10,8 @@ import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.error.AlreadyTaken;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
+import dev.switchboard.bench.common.Latencies;
+import dev.switchboard.bench.common.Machine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +42,7 @@ public final class TakeContention {
         int pool = arg(args, 3, 10);
         System.out.println("== Take contention: " + takers + " concurrent takers, " + rounds + " rounds (+" + warmup
                 + " warm-up), store pool " + pool);
-        System.out.println(Machine.describe());
+        System.out.println(Machine.describe(BenchDatabase.ADMIN_URL, BenchDatabase.USER));
         try (BenchDatabase db = BenchDatabase.fresh("take")) {
             Wiring w = new Wiring(db.store(pool));
             Project project = w.team.create("Take bench");

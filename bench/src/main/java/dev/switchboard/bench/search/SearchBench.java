@@ -14,6 +14,8 @@ import dev.switchboard.api.store.Database;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
+import dev.switchboard.bench.common.Latencies;
+import dev.switchboard.bench.common.Machine;
 import dev.switchboard.card.internal.funnel.FunnelRegistry;
 import dev.switchboard.card.internal.search.ContactSearchService;
 import dev.switchboard.card.internal.store.CardUnit;
@@ -27,8 +29,6 @@ import dev.switchboard.team.internal.auth.PasswordHasher;
 import dev.switchboard.team.internal.service.TeamDirectory;
 import dev.switchboard.team.internal.store.TeamUnit;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -103,7 +103,7 @@ public final class SearchBench {
         }
         System.out.println("== Contact search (INB-7): " + contacts + " contacts in one project; " + rounds
                 + " measured rounds (+" + warmup + " warm-up), page size " + PAGE);
-        System.out.println(machine());
+        System.out.println(Machine.describe(ADMIN_URL, USER));
         boolean reuse = keep && exists() && complete(contacts);
         if (!reuse) {
             drop();
@@ -466,38 +466,6 @@ public final class SearchBench {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private static String machine() throws SQLException {
-        String memory = "?";
-        try {
-            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .findFirst().map(l -> String.format("%.1f GiB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("?");
-        } catch (IOException | NumberFormatException e) {
-            // not Linux: leave it unknown
-        }
-        String postgres;
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, null); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            postgres = r.getString(1);
-        }
-        return "machine: nproc " + Runtime.getRuntime().availableProcessors() + ", memory " + memory
-                + "\nJVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + "\nPostgreSQL: " + postgres + "\n" + Machine.load();
-    }
-
-    /** The load average: the machine is shared. */
-    static final class Machine {
-        static String load() {
-            try {
-                String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-                return "load average (1/5/15 min): " + parts[0] + " " + parts[1] + " " + parts[2];
-            } catch (IOException | RuntimeException e) {
-                return "load average: unknown";
-            }
         }
     }
 }

@@ -1,27 +1,22 @@
-package dev.switchboard.bench.engine;
+package dev.switchboard.bench.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** What the figures were measured on, printed with them. */
-final class Machine {
-
-    /** Flyway logs through java.util.logging here (no OSGi log service): keep its per-migration lines out. */
-    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+public final class Machine {
 
     private Machine() {
     }
 
-    static {
-        JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
-        for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
-            h.setLevel(java.util.logging.Level.WARNING);
-        }
-    }
-
-    static String describe() {
+    /** Processors, memory, the JVM and its heap, the PostgreSQL server at {@code adminUrl}, the load average. */
+    public static String describe(String adminUrl, String user) {
         String memory = "?";
         try {
             memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
@@ -31,8 +26,10 @@ final class Machine {
             // not Linux: leave it unknown
         }
         String postgres;
-        try {
-            postgres = BenchDatabase.postgresVersion();
+        try (Connection c = DriverManager.getConnection(adminUrl, user, null); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select version()")) {
+            r.next();
+            postgres = r.getString(1);
         } catch (SQLException e) {
             postgres = "unreachable: " + e.getMessage();
         }
@@ -44,7 +41,7 @@ final class Machine {
     }
 
     /** The load average: the machine is shared, so other work running at the same time shows here. */
-    static String load() {
+    public static String load() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return "load average (1/5/15 min): " + parts[0] + " " + parts[1] + " " + parts[2];

@@ -1,36 +1,36 @@
-package dev.switchboard.bench.engine;
+package dev.switchboard.bench.common;
 
 import java.util.Arrays;
 
 /**
- * Recorded call durations in nanoseconds, thread-confined or merged afterwards. Percentiles are read from the
+ * Recorded call durations in nanoseconds, thread-confined or merged afterwards, for every benchmark. Percentiles are read from the
  * sorted samples (nearest rank), which is exact for the few hundred thousand samples a run records; no
  * histogram approximation is needed at this size.
  */
-final class Latencies {
+public final class Latencies {
 
     private long[] nanos = new long[1024];
     private int size;
 
-    void record(long durationNanos) {
+    public void record(long durationNanos) {
         if (size == nanos.length) {
             nanos = Arrays.copyOf(nanos, size * 2);
         }
         nanos[size++] = durationNanos;
     }
 
-    void addAll(Latencies other) {
+    public void addAll(Latencies other) {
         for (int i = 0; i < other.size; i++) {
             record(other.nanos[i]);
         }
     }
 
-    int count() {
+    public int count() {
         return size;
     }
 
     /** The q-quantile (0 < q <= 1) in milliseconds, nearest rank. */
-    double millis(double q) {
+    public double millis(double q) {
         if (size == 0) {
             return Double.NaN;
         }
@@ -41,7 +41,7 @@ final class Latencies {
     }
 
     /** The mean in milliseconds (0 without samples). */
-    double meanMillis() {
+    public double meanMillis() {
         if (size == 0) {
             return 0;
         }
@@ -52,12 +52,12 @@ final class Latencies {
         return sum / size / 1e6;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return millis(1.0);
     }
 
     /** "p50 1.23 ms, p95 ..., p99 ..., max ..." */
-    String summary() {
+    public String summary() {
         return String.format("n=%d p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", size, millis(0.50),
                 millis(0.95), millis(0.99), maxMillis());
     }
