@@ -28,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case is one indexed
- * read (identity joined to its contact) and no write. A new client's first messages may race: the identity's
+ * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case (a known client
+ * whose profile has not changed) is one indexed autocommit read of what the comparison needs, and no transaction;
+ * only a new client or a changed profile opens the write transaction. A new client's first messages may race: the identity's
  * primary key (connection, external user id) lets exactly one insert win, and the loser runs again and finds it;
  * two refreshes of one card race on its version in the same way.
  */
@@ -67,6 +68,11 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         String first = name(profile.firstName());
         String last = name(profile.lastName());
         String photo = photo(profile.photoUrl());
+        // the common case, a known client whose profile has not changed, is one autocommit read and no transaction
+        Optional<Seen> seen = unit.read((em, tx) -> seen(em, connection.value(), externalUserId));
+        if (seen.isPresent() && !seen.get().differs(first, last, photo)) {
+            return new ContactId(seen.get().id());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return unit.inTransaction((em, tx) -> {
@@ -115,28 +121,41 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         return funnel.stages().stream().findFirst().map(s -> new First(funnel.key(), s.key()));
     }
 
+    /** What the refresh of a known card compares: its names, whether a manager edited them, and its photo. */
+    private record Seen(long id, String firstName, String lastName, String photoUrl, boolean namesEdited) {
+
+        static Seen of(ContactEntity c) {
+            return new Seen(c.id(), c.firstName().orElse(null), c.lastName().orElse(null), c.photoUrl().orElse(null),
+                    c.namesEdited());
+        }
+
+        boolean differs(String first, String last, String photo) {
+            return namesDiffer(first, last) || photoDiffers(photo);
+        }
+
+        boolean namesDiffer(String first, String last) {
+            return !namesEdited && (first != null || last != null)
+                    && (!Objects.equals(firstName, first) || !Objects.equals(lastName, last));
+        }
+
+        boolean photoDiffers(String photo) {
+            return photo != null && !photo.equals(photoUrl);
+        }
+    }
+
     private static boolean differs(ContactEntity c, String first, String last, String photo) {
-        return namesDiffer(c, first, last) || photoDiffers(c, photo);
-    }
-
-    private static boolean namesDiffer(ContactEntity c, String first, String last) {
-        return !c.namesEdited() && (first != null || last != null)
-                && (!Objects.equals(c.firstName().orElse(null), first)
-                || !Objects.equals(c.lastName().orElse(null), last));
-    }
-
-    private static boolean photoDiffers(ContactEntity c, String photo) {
-        return photo != null && !photo.equals(c.photoUrl().orElse(null));
+        return Seen.of(c).differs(first, last, photo);
     }
 
     /** Names and photo as the channel reports them now; names only while no manager has edited them (CARD-2). */
     private static boolean refresh(ContactEntity c, String first, String last, String photo) {
+        Seen seen = Seen.of(c);
         boolean changed = false;
-        if (namesDiffer(c, first, last)) {
+        if (seen.namesDiffer(first, last)) {
             c.setProfileNames(first, last);
             changed = true;
         }
-        if (photoDiffers(c, photo)) {
+        if (seen.photoDiffers(photo)) {
             c.setPhotoUrl(photo);
             changed = true;
         }
@@ -152,6 +171,21 @@ public final class ContactDirectoryImpl implements ContactDirectory {
                     .setParameter(1, connection.value()).setParameter(2, externalUserId).getResultList();
             return ids.stream().findFirst().map(id -> new ContactId(((Number) id).longValue()));
         });
+    }
+
+    /**
+     * Only the columns the comparison needs, in one statement that EclipseLink runs on an autocommit connection:
+     * a JPQL query (a native one would open a database transaction first); the identity's primary key makes the
+     * subquery return at most one row.
+     */
+    private static Optional<Seen> seen(EntityManager em, long connection, String externalUserId) {
+        List<Object[]> rows = em.createQuery("select c.id, c.firstName, c.lastName, c.photoUrl, c.namesEdited"
+                        + " from ContactEntity c where c.id = SQL('(select i.contact_id from contact_identity i"
+                        + " where i.connection_id = ? and i.external_user_id = ?)', :connection, :user)",
+                        Object[].class)
+                .setParameter("connection", connection).setParameter("user", externalUserId).getResultList();
+        return rows.stream().findFirst().map(r -> new Seen(((Number) r[0]).longValue(), (String) r[1],
+                (String) r[2], (String) r[3], Boolean.TRUE.equals(r[4])));
     }
 
     private static Optional<ContactEntity> byIdentity(EntityManager em, long connection, String externalUserId) {

@@ -18,7 +18,9 @@ import dev.switchboard.api.error.Conflict;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.store.testing.PostgresDatabase;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -169,6 +171,52 @@ class CardOnPostgresTest {
         assertThat(kept.personal().firstName()).contains("Ivan");
         assertThat(kept.personal().lastName()).contains("Edited");
         assertThat(kept.photoUrl()).contains("https://cdn.example/3.jpg");
+    }
+
+    @Test
+    void CARD1_knownClientWithAnUnchangedProfileIsOneReadAndNoTransaction() {
+        World.Team t = w.team();
+        ContactId c = w.client(t, "steady", "Olga", "Same");
+        CountingUnit counting = new CountingUnit(w.unit);
+        ContactDirectoryImpl directory = new ContactDirectoryImpl(counting, w.funnels, w.events, Clock.systemUTC());
+
+        assertThat(directory.identify(t.project(), t.connection(), "steady", new ClientProfile(Optional.of("Olga"),
+                Optional.of("Same"), Optional.empty()))).isEqualTo(c);
+        assertThat(counting.reads).isEqualTo(1);
+        assertThat(counting.transactions).isZero();
+
+        // a changed profile, and a new client, still go through the write transaction
+        assertThat(directory.identify(t.project(), t.connection(), "steady", new ClientProfile(Optional.of("Olga"),
+                Optional.of("Changed"), Optional.empty()))).isEqualTo(c);
+        assertThat(counting.transactions).isEqualTo(1);
+        assertThat(w.cards.card(c, t.owner().id()).personal().lastName()).contains("Changed");
+        ContactId fresh = directory.identify(t.project(), t.connection(), "fresh", new ClientProfile(
+                Optional.of("New"), Optional.empty(), Optional.empty()));
+        assertThat(fresh).isNotEqualTo(c);
+        assertThat(counting.transactions).isEqualTo(2);
+    }
+
+    /** A unit that counts the transactions and reads it is asked for. */
+    static final class CountingUnit implements PersistenceUnit {
+        private final PersistenceUnit unit;
+        int transactions;
+        int reads;
+
+        CountingUnit(PersistenceUnit unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public <T> T inTransaction(Work<T> work) {
+            transactions++;
+            return unit.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Work<T> work) {
+            reads++;
+            return unit.read(work);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- CARD-6
