@@ -15,21 +15,31 @@ import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.chat.internal.store.ConnectionEntity;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** A project's channel connections (architecture §3); only owners and admins connect channels. */
+/**
+ * A project's channel connections (architecture §3); only owners and admins connect channels. A connection is
+ * never changed or removed once created, so the ingress's lookup by id, which runs for every inbound message, is
+ * served from a bounded cache of the connections found; a miss is never cached, so a connection created on another
+ * node is found as soon as it is committed.
+ */
 @Component(service = ConnectionService.class)
 public final class ConnectionDirectory implements ConnectionService {
 
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    /** Far more connections than a node serves; past it the cache starts again rather than grow. */
+    static final int CACHED = 10_000;
 
     private final PersistenceUnit unit;
     private final MemberService members;
     private final Clock clock;
+    private final Map<Long, ChannelConnection> found = new ConcurrentHashMap<>();
 
     @Activate
     public ConnectionDirectory(@Reference ChatUnit unit, @Reference MemberService members) {
@@ -77,7 +87,18 @@ public final class ConnectionDirectory implements ConnectionService {
 
     @Override
     public Optional<ChannelConnection> find(ConnectionId id) {
-        return unit.read((em, tx) -> Optional.ofNullable(em.find(ConnectionEntity.class, id.value()))
-                .map(ConnectionEntity::toRecord));
+        ChannelConnection cached = found.get(id.value());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ChannelConnection> connection = unit.read((em, tx) -> Optional.ofNullable(
+                em.find(ConnectionEntity.class, id.value())).map(ConnectionEntity::toRecord));
+        connection.ifPresent(c -> {
+            if (found.size() >= CACHED) {
+                found.clear();
+            }
+            found.put(c.id().value(), c);
+        });
+        return connection;
     }
 }

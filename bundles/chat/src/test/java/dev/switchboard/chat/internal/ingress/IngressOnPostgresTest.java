@@ -18,6 +18,7 @@ import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.Group;
 import dev.switchboard.chat.internal.engine.Engine;
 import dev.switchboard.chat.internal.engine.InMemorySources;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,6 +156,52 @@ class IngressOnPostgresTest {
                 ClientProfile.named("A", "B"), "t", Instant.now(), Optional.empty()))).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> e.ingress.accept(e.message("u", " ", "t", Optional.empty())))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void INB1_aFoundConnectionIsServedWithoutTheDatabaseAndAMissIsNeverCached() throws Exception {
+        CountingUnit counting = new CountingUnit(e.unit);
+        ConnectionDirectory node = new ConnectionDirectory(counting, e.team, e.clock);
+        assertThat(node.find(e.connection.id())).contains(e.connection);
+        assertThat(node.find(e.connection.id())).contains(e.connection);
+        assertThat(counting.reads.get()).isEqualTo(1);
+
+        // another node connects a channel after this one looked for it in vain
+        ConnectionId later = new ConnectionId(7_000_001);
+        assertThat(node.find(later)).isEmpty();
+        assertThat(node.find(later)).isEmpty();
+        assertThat(counting.reads.get()).isEqualTo(3);
+        try (java.sql.Connection c = e.db.jdbc().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("insert into channel_connection (id, project_id, type, name, created_at) values ("
+                    + later.value() + ", " + e.project.id().value() + ", 'test', 'Other node', now())");
+        }
+        assertThat(node.find(later)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Other node"));
+        assertThat(node.find(later)).isPresent();
+        assertThat(counting.reads.get()).isEqualTo(4);
+        assertThat(counting.transactions.get()).isZero();
+    }
+
+    /** A unit that counts the transactions and reads it is asked for. */
+    static final class CountingUnit implements PersistenceUnit {
+        private final PersistenceUnit unit;
+        final AtomicInteger transactions = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingUnit(PersistenceUnit unit) {
+            this.unit = unit;
+        }
+
+        @Override
+        public <T> T inTransaction(Work<T> work) {
+            transactions.incrementAndGet();
+            return unit.inTransaction(work);
+        }
+
+        @Override
+        public <T> T read(Work<T> work) {
+            reads.incrementAndGet();
+            return unit.read(work);
+        }
     }
 
     @Test
