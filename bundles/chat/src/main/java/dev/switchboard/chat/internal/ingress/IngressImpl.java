@@ -127,7 +127,7 @@ public final class IngressImpl implements Ingress {
         return unit.inTransaction((em, tx) -> {
             long connectionId = connection.id().value();
             long project = connection.project().value();
-            Optional<Long> existing = lockChat(em, connectionId, in.externalUserId());
+            Optional<ChatEntity> existing = lockChat(em, connectionId, in.externalUserId());
             if (existing.isPresent()) {
                 Optional<MessageEntity> stored = stored(em, connectionId, in.externalMessageId());
                 if (stored.isPresent()) {
@@ -148,7 +148,7 @@ public final class IngressImpl implements Ingress {
                 em.flush();
                 newRequest = true;
             } else {
-                chat = em.find(ChatEntity.class, existing.get());
+                chat = existing.get();
                 if (chat.contactId().orElse(0L) != contact.value()) {
                     // chats from before cards, or a client whose identity now belongs to another card: without a
                     // version bump, a card is not a change of the chat's state that a concurrent take must lose to
@@ -253,11 +253,14 @@ public final class IngressImpl implements Ingress {
         }
     }
 
-    private static Optional<Long> lockChat(EntityManager em, long connection, String externalUserId) {
-        List<?> rows = em.createNativeQuery(
-                        "select id from chat where connection_id = ?1 and external_user_id = ?2 for update")
+    /** The client's chat, locked and loaded in one statement (no shared cache: the row is what was locked). */
+    private static Optional<ChatEntity> lockChat(EntityManager em, long connection, String externalUserId) {
+        @SuppressWarnings("unchecked")
+        List<ChatEntity> rows = em.createNativeQuery(
+                        "select c.* from chat c where c.connection_id = ?1 and c.external_user_id = ?2 for update",
+                        ChatEntity.class)
                 .setParameter(1, connection).setParameter(2, externalUserId).getResultList();
-        return rows.stream().findFirst().map(r -> ((Number) r).longValue());
+        return rows.stream().findFirst();
     }
 
     private static Optional<MessageEntity> stored(EntityManager em, long connection, String externalId) {
