@@ -1,11 +1,12 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.InContainer.await;
+import static dev.switchboard.itest.InContainer.field;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import dev.switchboard.api.card.Card;
 import dev.switchboard.api.card.CardService;
@@ -35,22 +36,13 @@ import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.api.team.ProjectService;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -74,7 +66,6 @@ import org.osgi.framework.BundleContext;
 public class ClientCardIT {
 
     static final String DB = "switchboard_itest_client_card";
-    private static final String HTTP_PORT = "itest.http.port";
 
     @Inject
     BundleContext context;
@@ -117,11 +108,9 @@ public class ClientCardIT {
         Postgres.recreate(DB);
         int port = ExamOptions.freePort();
         List<Option> options = new ArrayList<>(ExamOptions.distribution(port));
-        options.add(systemProperty(HTTP_PORT).value(Integer.toString(port)));
+        options.add(systemProperty(InContainer.HTTP_PORT).value(Integer.toString(port)));
         options.add(systemProperty("switchboard.version").value(System.getProperty("switchboard.version")));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "db.kind", "postgresql"));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.url", Postgres.url(DB)));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.user", "postgres"));
+        options.addAll(ExamOptions.postgres(DB));
         return options.toArray(new Option[0]);
     }
 
@@ -239,6 +228,11 @@ public class ClientCardIT {
         return hits.stream().map(ContactHit::id).toList();
     }
 
+    /** A client's message for the test channel's webhook. */
+    private static HttpResponse<String> post(Map<String, String> form) throws Exception {
+        return InContainer.post("/test-channel/inbound", form);
+    }
+
     private static Map<String, String> form(ChannelConnection connection, String externalId, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("connection", connection.id().toString());
@@ -246,44 +240,5 @@ public class ClientCardIT {
         form.put("userId", "anna-1");
         form.put("text", text);
         return form;
-    }
-
-    private static String field(String body, String name) {
-        for (String part : body.strip().split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + body);
-    }
-
-    private static HttpResponse<String> post(Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        URI inbound = URI.create("http://127.0.0.1:" + System.getProperty(HTTP_PORT) + "/test-channel/inbound");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(inbound)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Calls until the answer satisfies {@code done}, for up to 60 s (the boot and the whiteboard are asynchronous). */
-    private static <T> T await(Callable<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        T last = null;
-        Exception failure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = call.call();
-                failure = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception e) {
-                failure = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up waiting; last answer " + last, failure);
     }
 }

@@ -3,17 +3,11 @@ package dev.switchboard.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -33,14 +27,12 @@ import org.openqa.selenium.WebElement;
  */
 public class ConsoleCardIT {
 
-    private static final String PASSWORD = "itest-manager-password";
     private static final String VITALY_EMAIL = "vitaly@switchboard.local";
     private static final String DIMA_EMAIL = "dima@switchboard.local";
 
     private static KarafProcess karaf;
+    private static ConsoleSteps steps;
     private static Path screenshots;
-    private static long project;
-    private static long connection;
 
     @BeforeClass
     public static void startDistribution() throws Exception {
@@ -52,18 +44,10 @@ public class ConsoleCardIT {
                 "dev.switchboard.funnel.custom-realty.cfg", Map.of("key", "realty", "name.en", "Real estate",
                         "name.ru", "Недвижимость", "stages", "lead;Lead;Лид;#9e9e9e,viewing;Viewing;Просмотр;#42a5f5,"
                                 + "client;Client;Клиент;#43a047"))).start();
-        karaf.shell("feature:install switchboard-itest-channel");
+        steps = ConsoleSteps.withTestChannel(karaf);
         karaf.shell("feature:install switchboard-funnel-custom");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sentStatus() == 200);
-
-        project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
-        long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
-                "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
-        addManager(VITALY_EMAIL, "Vitaly");
-        addManager(DIMA_EMAIL, "Dima");
-        connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
-                + " test itest-connection"), "Created connection (\\d+)");
+        steps.addManager(VITALY_EMAIL, "Vitaly");
+        steps.addManager(DIMA_EMAIL, "Dima");
     }
 
     @AfterClass
@@ -78,8 +62,8 @@ public class ConsoleCardIT {
             throws Exception {
         String first = "Anna" + suffix();
         String last = "Card";
-        inbound(first, last, "user-" + UUID.randomUUID(), "Hello, I would like a quote");
-        try (Browser manager = manager(VITALY_EMAIL)) {
+        steps.inbound(first, last, "user-" + UUID.randomUUID(), "Hello, I would like a quote");
+        try (Browser manager = steps.manager(VITALY_EMAIL)) {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             manager.await(By.id("action-done"));
@@ -118,9 +102,9 @@ public class ConsoleCardIT {
             throws Exception {
         String first = "Boris" + suffix();
         String last = "Status";
-        inbound(first, last, "user-" + UUID.randomUUID(), "What does delivery cost?");
+        steps.inbound(first, last, "user-" + UUID.randomUUID(), "What does delivery cost?");
         String tag = "vip" + suffix();
-        try (Browser manager = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser colleague = steps.manager(DIMA_EMAIL)) {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
@@ -166,11 +150,11 @@ public class ConsoleCardIT {
         String user = "user-" + UUID.randomUUID();
         // the first message came through a landing page with UTM tags, from a browser with a Google Analytics id
         String gaId = "1234567890." + (1_600_000_000L + Math.floorMod(System.nanoTime(), 100_000L));
-        inbound(first, last, user, opening, Map.of("source", "Spring landing", "ga", "GA1.2." + gaId,
+        steps.inbound(first, last, user, opening, Map.of("source", "Spring landing", "ga", "GA1.2." + gaId,
                 "url", "https://shop.example/spring?utm_source=google&utm_medium=cpc&utm_campaign=spring-sale",
                 "referrer", "https://www.google.com/"));
-        inbound(first, last, user, "It was due yesterday");
-        try (Browser manager = manager(VITALY_EMAIL)) {
+        steps.inbound(first, last, user, "It was due yesterday");
+        try (Browser manager = steps.manager(VITALY_EMAIL)) {
             open(manager, "new", first + " " + last);
             WebElement request = manager.await(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '"
                     + opening + "')]"));
@@ -199,9 +183,7 @@ public class ConsoleCardIT {
             // a Russian reader sees the same card in Russian, the stage named in Russian
             String page = manager.driver.getCurrentUrl();
             try (Browser russian = new Browser("ru")) {
-                russian.driver.get(karaf.consoleUri().toString());
-                russian.logIn(DIMA_EMAIL, PASSWORD);
-                russian.await(By.id("tab-new"));
+                steps.logIn(russian, DIMA_EMAIL, ConsoleSteps.PASSWORD);
                 russian.driver.get(page);
                 russian.awaitText(By.id("card-name"), first + " " + last);
                 assertThat(russian.await(By.id("card-section-requests")).getText()).startsWith("ОБРАЩЕНИЯ");
@@ -215,10 +197,10 @@ public class ConsoleCardIT {
     public void CARD4_theOwnerRenamesATagInTheSettingsAndTheCardShowsTheNewName() throws Exception {
         String first = "Gleb" + suffix();
         String last = "Tags";
-        inbound(first, last, "user-" + UUID.randomUUID(), "Do you have it in blue?");
+        steps.inbound(first, last, "user-" + UUID.randomUUID(), "Do you have it in blue?");
         String tag = "wholesale" + suffix();
         String renamed = "b2b" + suffix();
-        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser owner = new Browser()) {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
@@ -231,8 +213,7 @@ public class ConsoleCardIT {
             // a manager has no settings link, and the address refuses them
             assertThat(manager.driver.findElements(By.id("settings-link"))).isEmpty();
 
-            owner.driver.get(karaf.consoleUri().toString());
-            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+            steps.logIn(owner, ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             owner.click(By.id("settings-link"));
             owner.type("settings-tag-name-" + tagId, renamed);
             owner.click(By.id("settings-tag-save-" + tagId));
@@ -255,8 +236,8 @@ public class ConsoleCardIT {
             throws Exception {
         String first = "Daria" + suffix();
         String last = "Funnel";
-        inbound(first, last, "user-" + UUID.randomUUID(), "Is the flat still available?");
-        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
+        steps.inbound(first, last, "user-" + UUID.randomUUID(), "Is the flat still available?");
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser owner = new Browser()) {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
@@ -264,9 +245,7 @@ public class ConsoleCardIT {
             clickShown(manager, "//vaadin-select-item[normalize-space(.)='Interested']");
             awaitMessage(manager, "Vitaly changed the status from Not a client to Interested");
 
-            owner.driver.get(karaf.consoleUri().toString());
-            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
-            owner.await(By.id("tab-new"));
+            steps.logIn(owner, ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             owner.driver.get(karaf.consoleUri().resolve("settings/funnel").toString());
             owner.await(By.xpath("//*[@id='settings-funnel-default']//*[@id='settings-funnel-current']"));
             owner.await(By.id("settings-funnel-realty"));
@@ -300,9 +279,9 @@ public class ConsoleCardIT {
         String last = "Merge";
         String firstA = "Egor" + suffix();
         String firstB = "Egorka" + suffix();
-        inbound(firstA, last, "user-" + UUID.randomUUID(), "Hello from the first account");
-        inbound(firstB, last, "user-" + UUID.randomUUID(), "Hello from the second account");
-        try (Browser manager = manager(VITALY_EMAIL)) {
+        steps.inbound(firstA, last, "user-" + UUID.randomUUID(), "Hello from the first account");
+        steps.inbound(firstB, last, "user-" + UUID.randomUUID(), "Hello from the second account");
+        try (Browser manager = steps.manager(VITALY_EMAIL)) {
             for (String first : List.of(firstA, firstB)) {
                 open(manager, "new", first + " " + last);
                 manager.click(By.id("action-take"));
@@ -342,8 +321,8 @@ public class ConsoleCardIT {
     public void CARD_aCardChangedElsewhereWhileBeingEditedIsNeverSilentlyOverwritten() throws Exception {
         String first = "Zoya" + suffix();
         String last = "Conflict";
-        inbound(first, last, "user-" + UUID.randomUUID(), "Can I change my delivery address?");
-        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
+        steps.inbound(first, last, "user-" + UUID.randomUUID(), "Can I change my delivery address?");
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser owner = new Browser()) {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
@@ -351,9 +330,7 @@ public class ConsoleCardIT {
 
             // the manager is typing when the owner changes the same card on its own page
             manager.type("card-city", "Kazan");
-            owner.driver.get(karaf.consoleUri().toString());
-            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
-            owner.await(By.id("tab-new"));
+            steps.logIn(owner, ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             owner.driver.get(karaf.consoleUri().resolve("card/" + contact).toString());
             owner.awaitText(By.id("card-name"), first + " " + last);
             choose(owner, "card-status-select", "Desire");
@@ -379,26 +356,9 @@ public class ConsoleCardIT {
 
     // ----- helpers
 
-    private static void addManager(String email, String name) throws Exception {
-        firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " " + name),
-                "Added member (\\d+)");
-        karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
-    }
-
-    private static Browser manager(String email) throws Exception {
-        Browser browser = new Browser();
-        browser.driver.get(karaf.consoleUri().toString());
-        browser.logIn(email, PASSWORD);
-        browser.await(By.id("tab-new"));
-        return browser;
-    }
-
     /** Opens a tab by its address, then the client's chat from its list; waits for the card beside it. */
     private static void open(Browser browser, String tab, String client) {
-        browser.driver.get(karaf.consoleUri().resolve("inbox/" + tab).toString());
-        browser.click(By.xpath("//*[starts-with(@id,'chat-item-')][.//*[text()='" + client + "']]"));
-        browser.await(By.id("chat-window"));
-        browser.awaitText(By.id("chat-client-name"), client);
+        steps.openChat(browser, tab, client);
         browser.awaitText(By.id("card-name"), client);
     }
 
@@ -438,47 +398,10 @@ public class ConsoleCardIT {
     }
 
     private static void awaitMessage(Browser browser, String text) {
-        browser.await(By.xpath("//*[starts-with(@id,'message-')][@data-kind='system'][contains(., '" + text + "')]"));
+        ConsoleSteps.awaitMessage(browser, "system", text);
     }
 
     private static String suffix() {
         return Long.toString(System.nanoTime() % 1_000_000, 36);
-    }
-
-    private static void inbound(String firstName, String lastName, String user, String text) throws Exception {
-        inbound(firstName, lastName, user, text, Map.of());
-    }
-
-    /** A client's message through the test channel's webhook, with tracking fields ({@code source, ga, url, ...}). */
-    private static void inbound(String firstName, String lastName, String user, String text,
-                                Map<String, String> tracking) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>(tracking);
-        fields.putAll(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
-                "userId", user, "firstName", firstName, "lastName", lastName, "text", text));
-        String body = form(fields);
-        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
-                body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
-    }
-
-    private static int sentStatus() {
-        try {
-            return karaf.httpGet("test-channel/sent").statusCode();
-        } catch (Exception notYet) {
-            return -1;
-        }
-    }
-
-    private static long firstNumber(String output, String regex) {
-        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
-        assertThat(matcher.find()).as(output).isTrue();
-        return Long.parseLong(matcher.group(1));
     }
 }

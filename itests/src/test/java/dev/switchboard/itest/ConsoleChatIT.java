@@ -1,12 +1,11 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.ConsoleSteps.awaitMessage;
+import static dev.switchboard.itest.ConsoleSteps.messageXpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -33,16 +30,14 @@ import org.openqa.selenium.WebElement;
  */
 public class ConsoleChatIT {
 
-    private static final String PASSWORD = "itest-manager-password";
     private static final String VITALY_EMAIL = "vitaly@switchboard.local";
     private static final String DIMA_EMAIL = "dima@switchboard.local";
 
     private static KarafProcess karaf;
+    private static ConsoleSteps steps;
     private static Path screenshots;
-    private static long project;
     private static long vitaly;
     private static long dima;
-    private static long connection;
     private static long sales;
 
     @BeforeClass
@@ -51,18 +46,11 @@ public class ConsoleChatIT {
         screenshots = work.resolve("screenshots");
         karaf = KarafProcess.unpack(work.resolve("karaf-console-chat"), Map.of("dev.switchboard.team.cfg",
                 Map.of("firstRun.ownerPassword", ExamOptions.OWNER_PASSWORD))).start();
-        karaf.shell("feature:install switchboard-itest-channel");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sentStatus() == 200);
-
-        project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
-        long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
-                "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
-        vitaly = addManager(VITALY_EMAIL, "Vitaly");
-        dima = addManager(DIMA_EMAIL, "Dima");
-        connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
-                + " test itest-connection"), "Created connection (\\d+)");
-        sales = firstNumber(karaf.shell("switchboard:group-create " + project + " Sales"), "Created group (\\d+)");
+        steps = ConsoleSteps.withTestChannel(karaf);
+        vitaly = steps.addManager(VITALY_EMAIL, "Vitaly");
+        dima = steps.addManager(DIMA_EMAIL, "Dima");
+        sales = ConsoleSteps.firstNumber(karaf.shell("switchboard:group-create " + steps.project + " Sales"),
+                "Created group (\\d+)");
     }
 
     @AfterClass
@@ -76,9 +64,9 @@ public class ConsoleChatIT {
     public void DIST1_twoManagersTakeAtOnce_oneWinsAndTheOtherIsToldWhoTookIt() throws Exception {
         String client = client("Race");
         inbound(client, "Is anyone there?");
-        try (Browser first = manager(VITALY_EMAIL); Browser second = manager(DIMA_EMAIL)) {
-            long chat = open(first, "new", client);
-            assertThat(open(second, "new", client)).isEqualTo(chat);
+        try (Browser first = steps.manager(VITALY_EMAIL); Browser second = steps.manager(DIMA_EMAIL)) {
+            long chat = steps.openChat(first, "new", client);
+            assertThat(steps.openChat(second, "new", client)).isEqualTo(chat);
             WebElement takeFirst = first.await(By.id("action-take"));
             WebElement takeSecond = second.await(By.id("action-take"));
 
@@ -105,12 +93,12 @@ public class ConsoleChatIT {
     public void TEAM4_theReceiverOfAHandOverIsAskedWithoutReloadingAndAccepts() throws Exception {
         String client = client("Handover");
         inbound(client, "I need help with my order");
-        try (Browser giver = manager(VITALY_EMAIL); Browser receiver = manager(DIMA_EMAIL)) {
-            long chat = open(giver, "new", client);
+        try (Browser giver = steps.manager(VITALY_EMAIL); Browser receiver = steps.manager(DIMA_EMAIL)) {
+            long chat = steps.openChat(giver, "new", client);
             giver.click(By.id("action-take"));
             giver.awaitText(By.id("participants"), "Vitaly");
             // the receiver opens the chat from Others before anything is offered
-            assertThat(open(receiver, "others", client)).isEqualTo(chat);
+            assertThat(steps.openChat(receiver, "others", client)).isEqualTo(chat);
             assertThat(receiver.driver.findElements(By.id("handover-prompt"))).isEmpty();
 
             giver.click(By.id("participants"));
@@ -139,11 +127,11 @@ public class ConsoleChatIT {
         inbound(client, "Do you deliver on Sundays?");
         String note = "Check with the warehouse " + UUID.randomUUID();
         String message = "Yes, we do " + UUID.randomUUID();
-        try (Browser manager = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
-            open(manager, "new", client);
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser colleague = steps.manager(DIMA_EMAIL)) {
+            steps.openChat(manager, "new", client);
             manager.click(By.id("action-take"));
             manager.await(By.id("composer-mode-message"));
-            open(colleague, "others", client);
+            steps.openChat(colleague, "others", client);
             // someone else's chat: notes only, no Message mode at all (INB-5, TEAM-6)
             assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
             assertThat(colleague.driver.findElements(By.id("composer-mode-message")))
@@ -184,8 +172,8 @@ public class ConsoleChatIT {
             throws Exception {
         String client = client("Done");
         String user = inbound(client, "Thanks, that is all");
-        try (Browser responsible = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
-            long chat = open(responsible, "new", client);
+        try (Browser responsible = steps.manager(VITALY_EMAIL); Browser colleague = steps.manager(DIMA_EMAIL)) {
+            long chat = steps.openChat(responsible, "new", client);
             responsible.click(By.id("action-take"));
             responsible.await(By.id("action-done"));
             colleague.driver.get(karaf.consoleUri().resolve("inbox/others").toString());
@@ -227,8 +215,8 @@ public class ConsoleChatIT {
         String client = client("Retry");
         inbound(client, "Hello?");
         String message = "We are on it " + UUID.randomUUID();
-        try (Browser manager = manager(VITALY_EMAIL)) {
-            open(manager, "new", client);
+        try (Browser manager = steps.manager(VITALY_EMAIL)) {
+            steps.openChat(manager, "new", client);
             manager.click(By.id("action-take"));
             manager.await(By.id("composer-mode-message"));
             channelMode("refuse");
@@ -256,14 +244,12 @@ public class ConsoleChatIT {
     public void WIN5_theOwnerTakesAnActiveChatOverAndTheFormerResponsibleSeesItLive() throws Exception {
         String client = client("Takeover");
         inbound(client, "Nobody answers me!");
-        try (Browser manager = manager(VITALY_EMAIL); Browser owner = new Browser()) {
-            long chat = open(manager, "new", client);
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser owner = new Browser()) {
+            long chat = steps.openChat(manager, "new", client);
             manager.click(By.id("action-take"));
             manager.await(By.id("action-done"));
-            owner.driver.get(karaf.consoleUri().toString());
-            owner.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
-            owner.await(By.id("tab-new"));
-            assertThat(open(owner, "others", client)).isEqualTo(chat);
+            steps.logIn(owner, ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
+            assertThat(steps.openChat(owner, "others", client)).isEqualTo(chat);
             // a manager may not take a colleague's chat; the owner may (TEAM-1)
             assertThat(manager.driver.findElements(By.id("action-take-over"))).isEmpty();
             owner.click(By.id("action-take-over"));
@@ -280,14 +266,12 @@ public class ConsoleChatIT {
     public void MSG4_aRussianReaderSeesTheChatAndItsSystemMessagesInRussian() throws Exception {
         String client = client("Russian");
         inbound(client, "Здравствуйте!");
-        try (Browser manager = manager(VITALY_EMAIL); Browser russian = new Browser("ru")) {
-            long chat = open(manager, "new", client);
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser russian = new Browser("ru")) {
+            long chat = steps.openChat(manager, "new", client);
             manager.click(By.id("action-take"));
             manager.await(By.id("action-done"));
-            russian.driver.get(karaf.consoleUri().toString());
-            russian.logIn(DIMA_EMAIL, PASSWORD);
-            russian.await(By.id("tab-new"));
-            assertThat(open(russian, "others", client)).isEqualTo(chat);
+            steps.logIn(russian, DIMA_EMAIL, ConsoleSteps.PASSWORD);
+            assertThat(steps.openChat(russian, "others", client)).isEqualTo(chat);
             awaitMessage(russian, "system", "Vitaly взял чат");
             assertThat(russian.await(By.id("chat-state")).getText()).isEqualTo("В работе");
             assertThat(russian.await(By.cssSelector("#composer-mode-note")).getText()).isEqualTo("Заметка");
@@ -302,11 +286,11 @@ public class ConsoleChatIT {
     public void TEAM5_anAddedParticipantWritesToTheClientAndLeaves() throws Exception {
         String client = client("Participant");
         inbound(client, "Two questions: price and delivery");
-        try (Browser responsible = manager(VITALY_EMAIL); Browser colleague = manager(DIMA_EMAIL)) {
-            long chat = open(responsible, "new", client);
+        try (Browser responsible = steps.manager(VITALY_EMAIL); Browser colleague = steps.manager(DIMA_EMAIL)) {
+            long chat = steps.openChat(responsible, "new", client);
             responsible.click(By.id("action-take"));
             responsible.await(By.id("action-done"));
-            assertThat(open(colleague, "others", client)).isEqualTo(chat);
+            assertThat(steps.openChat(colleague, "others", client)).isEqualTo(chat);
             assertThat(colleague.driver.findElements(By.id("action-leave"))).isEmpty();
 
             responsible.click(By.id("participants"));
@@ -331,9 +315,9 @@ public class ConsoleChatIT {
     public void DIST2_aChatIsAssignedFromNew_andTEAM4_forwardedToAGroupLandsInNew() throws Exception {
         String client = client("Assign");
         inbound(client, "I want to buy ten licences");
-        try (Browser senior = manager(VITALY_EMAIL); Browser operator = manager(DIMA_EMAIL)) {
-            long chat = open(senior, "new", client);
-            assertThat(open(operator, "new", client)).isEqualTo(chat);
+        try (Browser senior = steps.manager(VITALY_EMAIL); Browser operator = steps.manager(DIMA_EMAIL)) {
+            long chat = steps.openChat(senior, "new", client);
+            assertThat(steps.openChat(operator, "new", client)).isEqualTo(chat);
 
             senior.click(By.id("action-assign"));
             senior.click(By.id("assign-to-" + dima));
@@ -350,38 +334,11 @@ public class ConsoleChatIT {
     }
 
     @Test
-    public void theConsoleLoggedNoErrors() throws Exception {
-        List<String> errors = Files.readAllLines(karaf.log()).stream()
-                .filter(line -> line.contains("| ERROR |") && line.contains("dev.switchboard.console"))
-                .toList();
-        assertThat(errors).isEmpty();
+    public void karafLoggedNoErrors() throws Exception {
+        assertThat(KarafLog.errors(karaf.log())).isEmpty();
     }
 
     // ----- helpers
-
-    private static long addManager(String email, String name) throws Exception {
-        long id = firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " "
-                + name), "Added member (\\d+)");
-        karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
-        return id;
-    }
-
-    private static Browser manager(String email) throws Exception {
-        Browser browser = new Browser();
-        browser.driver.get(karaf.consoleUri().toString());
-        browser.logIn(email, PASSWORD);
-        browser.await(By.id("tab-new"));
-        return browser;
-    }
-
-    /** Opens a tab by its address, then the client's chat from its list; returns the chat's id. */
-    private static long open(Browser browser, String tab, String client) {
-        browser.driver.get(karaf.consoleUri().resolve("inbox/" + tab).toString());
-        browser.click(By.xpath("//*[starts-with(@id,'chat-item-')][.//*[text()='" + client + "']]"));
-        WebElement window = browser.await(By.id("chat-window"));
-        browser.awaitText(By.id("chat-client-name"), client);
-        return Long.parseLong(window.getAttribute("data-chat"));
-    }
 
     private static void clickTogether(Browser browser, WebElement button, CountDownLatch ready) {
         ready.countDown();
@@ -392,14 +349,6 @@ public class ConsoleChatIT {
             return;
         }
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", button);
-    }
-
-    private static WebElement awaitMessage(Browser browser, String kind, String text) {
-        return browser.await(By.xpath(messageXpath(kind, text)));
-    }
-
-    private static String messageXpath(String kind, String text) {
-        return "//*[starts-with(@id,'message-')][@data-kind='" + kind + "'][contains(., '" + text + "')]";
     }
 
     private static String outboundState(Browser browser, String text) {
@@ -425,24 +374,11 @@ public class ConsoleChatIT {
 
     private static void inbound(String client, String user, String text) throws Exception {
         String[] name = client.split(" ", 2);
-        String body = form(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
-                "userId", user, "firstName", name[0], "lastName", name[1], "text", text));
-        HttpResponse<String> response = karaf.httpPost("test-channel/inbound", "application/x-www-form-urlencoded",
-                body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        steps.inbound(name[0], name[1], user, text);
     }
 
     private static void channelMode(String mode) throws Exception {
-        HttpResponse<String> response = karaf.httpPost("test-channel/mode", "application/x-www-form-urlencoded",
-                form(Map.of("mode", mode)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
+        steps.postForm("test-channel/mode", Map.of("mode", mode));
     }
 
     private static String sent() throws Exception {
@@ -451,25 +387,11 @@ public class ConsoleChatIT {
         return response.body();
     }
 
-    private static int sentStatus() {
-        try {
-            return karaf.httpGet("test-channel/sent").statusCode();
-        } catch (Exception notYet) {
-            return -1;
-        }
-    }
-
     private static int count(String haystack, String needle) {
         int found = 0;
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
             found++;
         }
         return found;
-    }
-
-    private static long firstNumber(String output, String regex) {
-        Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
-        assertThat(matcher.find()).as(output).isTrue();
-        return Long.parseLong(matcher.group(1));
     }
 }

@@ -1,5 +1,9 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.InContainer.await;
+import static dev.switchboard.itest.InContainer.field;
+import static dev.switchboard.itest.InContainer.get;
+import static dev.switchboard.itest.InContainer.post;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -15,19 +19,11 @@ import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.api.team.ProjectService;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -48,8 +44,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class EngineChannelIT {
 
-    private static final String HTTP_PORT = "itest.http.port";
-
     @Inject
     BundleContext context;
 
@@ -69,7 +63,7 @@ public class EngineChannelIT {
     public Option[] config() {
         int port = ExamOptions.freePort();
         List<Option> options = new ArrayList<>(ExamOptions.distribution(port));
-        options.add(systemProperty(HTTP_PORT).value(Integer.toString(port)));
+        options.add(systemProperty(InContainer.HTTP_PORT).value(Integer.toString(port)));
         options.add(systemProperty("switchboard.version").value(System.getProperty("switchboard.version")));
         return options.toArray(new Option[0]);
     }
@@ -116,52 +110,5 @@ public class EngineChannelIT {
     private DeliveryState delivery(ChatId chat, Member viewer, Message m) {
         return chats.history(chat, viewer.id(), Optional.empty(), 50).items().stream()
                 .filter(x -> x.id().equals(m.id())).findFirst().orElseThrow().delivery().orElseThrow();
-    }
-
-    private static String field(String body, String name) {
-        for (String part : body.strip().split(" ")) {
-            if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + body);
-    }
-
-    private static HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + System.getProperty(HTTP_PORT) + path);
-    }
-
-    /** Calls until the answer satisfies {@code done}, for up to 60 s (the boot and the whiteboard are asynchronous). */
-    private static <T> T await(Callable<T> call, java.util.function.Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        T last = null;
-        Exception failure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = call.call();
-                failure = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception e) {
-                failure = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up waiting; last answer " + last, failure);
     }
 }

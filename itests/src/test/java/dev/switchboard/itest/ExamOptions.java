@@ -76,6 +76,13 @@ public final class ExamOptions {
         return options;
     }
 
+    /** Points the distribution's store at the local PostgreSQL database {@code db} (see {@link Postgres}). */
+    public static List<Option> postgres(String db) {
+        return List.of(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "db.kind", "postgresql"),
+                editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.url", Postgres.url(db)),
+                editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.user", "postgres"));
+    }
+
     /** A free local port, for the console of one test container. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

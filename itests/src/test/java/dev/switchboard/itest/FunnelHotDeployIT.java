@@ -1,11 +1,11 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.InContainer.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import dev.switchboard.api.card.Card;
 import dev.switchboard.api.card.CardService;
@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -40,8 +39,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
@@ -76,7 +73,6 @@ public class FunnelHotDeployIT {
     private static final String BUNDLE = "dev.switchboard.funnel.custom";
     private static final String FACTORY_PID = "dev.switchboard.funnel.custom";
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject
     BundleContext context;
@@ -116,9 +112,7 @@ public class FunnelHotDeployIT {
         Postgres.recreate(DB);
         List<Option> options = new ArrayList<>(ExamOptions.distribution(ExamOptions.freePort()));
         options.add(systemProperty("switchboard.version").value(System.getProperty("switchboard.version")));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "db.kind", "postgresql"));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.url", Postgres.url(DB)));
-        options.add(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.user", "postgres"));
+        options.addAll(ExamOptions.postgres(DB));
         return options.toArray(new Option[0]);
     }
 
@@ -306,25 +300,5 @@ public class FunnelHotDeployIT {
     private List<ServiceReference<FunnelDefinition>> funnelServicesOf(String pid) throws Exception {
         return List.copyOf(context.getServiceReferences(FunnelDefinition.class,
                 "(funnel.configuration=" + pid + ")"));
-    }
-
-    /** Calls until the answer satisfies {@code done}: services and configurations arrive asynchronously. */
-    private static <T> T await(Callable<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        T last = null;
-        Exception failure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = call.call();
-                failure = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception e) {
-                failure = e;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("gave up waiting; last answer " + last, failure);
     }
 }
