@@ -264,12 +264,7 @@ public final class ContactChatsImpl implements ContactChats {
             cursor.ifPresent(x -> q.setParameter(4, StoreTimes.utc(x.lastActivity())).setParameter(5, x.id()));
             @SuppressWarnings("unchecked")
             List<MessageEntity> rows = q.getResultList();
-            List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();
-            if (rows.size() <= size) {
-                return Page.last(items);
-            }
-            Message last = items.get(items.size() - 1);
-            return new Page<>(items, Optional.of(new Cursor(last.at(), last.id().value()).encode()));
+            return Cursor.messages(rows, size);
         });
     }
 

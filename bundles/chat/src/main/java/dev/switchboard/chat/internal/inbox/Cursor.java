@@ -1,9 +1,14 @@
 package dev.switchboard.chat.internal.inbox;
 
+import dev.switchboard.api.chat.Message;
+import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.chat.internal.store.MessageEntity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /** A keyset position: the time and id of the last row of the previous page (inbox tabs, chat history). */
 public record Cursor(Instant lastActivity, long id) {
@@ -24,5 +29,18 @@ public record Cursor(Instant lastActivity, long id) {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new InvalidInput("cursor", "not a cursor of this listing");
         }
+    }
+
+    /**
+     * A page of messages from a query that asked for one row more than {@code size}: the extra row only tells
+     * that more follow, and the cursor points at the last message shown.
+     */
+    public static Page<Message> messages(List<MessageEntity> rows, int size) {
+        List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();
+        if (rows.size() <= size) {
+            return Page.last(items);
+        }
+        Message last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new Cursor(last.at(), last.id().value()).encode()));
     }
 }
