@@ -1,7 +1,9 @@
 /**
- * The messenger channel SPI: connections, the core's idempotent ingress for inbound messages, and the
- * {@link dev.switchboard.api.channel.ChannelConnector} a channel bundle registers to send.
+ * The messenger channel SPI (architecture §4): a channel bundle registers a
+ * {@link dev.switchboard.api.channel.ChannelConnector} with its capabilities and settings; the core serves its
+ * webhooks ({@link dev.switchboard.api.channel.Webhooks}), stores what they carry through the idempotent
+ * {@link dev.switchboard.api.channel.Ingress}, and delivers the team's messages through its outbox.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package dev.switchboard.api.channel;

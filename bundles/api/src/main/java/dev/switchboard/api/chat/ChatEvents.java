@@ -13,6 +13,11 @@ public final class ChatEvents {
     /** A message was added to a chat (inbound, outbound, note or system). */
     public static final String MESSAGE_ADDED = "dev/switchboard/chat/MESSAGE_ADDED";
 
+    /**
+     * A stored message changed: the client edited it, or one of its files arrived (or failed to).
+     */
+    public static final String MESSAGE_CHANGED = "dev/switchboard/chat/MESSAGE_CHANGED";
+
     /** An outbound message's delivery state changed. */
     public static final String DELIVERY_CHANGED = "dev/switchboard/chat/DELIVERY_CHANGED";
 

@@ -1,10 +1,14 @@
 package dev.switchboard.api.chat;
 
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.MessageId;
 import dev.switchboard.api.domain.Page;
+import dev.switchboard.api.files.StoredFile;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +62,37 @@ public interface ChatService {
      * Queues a message to the client (responsible and participants only, TEAM-5/6). The message and its delivery
      * task are stored together; a repeated {@code idempotencyKey} returns the message stored the first time.
      */
-    Message send(ChatId chat, MemberId actor, String text, Optional<String> idempotencyKey);
+    default Message send(ChatId chat, MemberId actor, String text, Optional<String> idempotencyKey) {
+        return send(chat, actor, text, List.of(), idempotencyKey);
+    }
+
+    /**
+     * Queues a message with files uploaded to this chat by {@link #upload} (MSG-2, INP-2, INP-3); the text may be
+     * empty when there are files. Images the channel does not take as they are go out as JPEG.
+     *
+     * @throws dev.switchboard.api.error.InvalidInput a text over the channel's limit, a file that is not an upload of
+     *         this chat's project, or a file the channel does not take
+     * @throws dev.switchboard.api.error.Conflict     when the chat cannot take messages now
+     *         ({@link SendConditions#unavailable()}: key {@code error.send.<reason>})
+     */
+    Message send(ChatId chat, MemberId actor, String text, List<FileId> files, Optional<String> idempotencyKey);
+
+    /**
+     * What the composer may send in the chat now: the channel's limits and why nothing can be sent, if so (INP-2,
+     * INP-3). Anyone who may read the chat may ask.
+     */
+    SendConditions sendConditions(ChatId chat, MemberId viewer);
+
+    /**
+     * Stores a file the member is about to send in the chat (INP-2, INP-3), streamed; it stays unsent until a
+     * {@link #send} names it, and is removed after a day if none does.
+     *
+     * @throws dev.switchboard.api.error.NotAllowed   when the member may not send in the chat
+     * @throws dev.switchboard.api.error.InvalidInput an executable, a kind the channel does not take, a file over the
+     *         channel's or the spec's limit (fields {@code file.*}, see
+     *         {@link dev.switchboard.api.files.FileStore#store})
+     */
+    StoredFile upload(ChatId chat, MemberId actor, String name, InputStream content);
 
     /** A note for the team, never sent to the client (MSG-3, INP-4); anyone who may read the chat may write one. */
     Message note(ChatId chat, MemberId actor, String text);

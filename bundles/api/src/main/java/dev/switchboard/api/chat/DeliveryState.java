@@ -1,6 +1,6 @@
 package dev.switchboard.api.chat;
 
-/** Where an outbound message is on its way to the client. */
+/** Where an outbound message is on its way to the client; it only moves forward (QUEUED → SENT → DELIVERED → READ). */
 public enum DeliveryState {
     /** Stored in the outbox, not yet accepted by the channel. */
     QUEUED,
@@ -8,6 +8,8 @@ public enum DeliveryState {
     SENT,
     /** The channel reported it delivered. */
     DELIVERED,
+    /** The channel reported that the client read it. */
+    READ,
     /** The channel refused it, or retries ran out; {@link Message#failure()} says why. It can be retried. */
     FAILED
 }

@@ -69,6 +69,14 @@ public sealed interface SystemEvent {
     record Unsubscribed(MemberId by, String chain) implements SystemEvent {
     }
 
+    /** The client blocked the bot or unsubscribed; {@code reason} is what the platform said. */
+    record ClientUnreachable(String reason) implements SystemEvent {
+    }
+
+    /** The client can be written to again (they allowed messages, or wrote). */
+    record ClientReachable() implements SystemEvent {
+    }
+
     /** {@code by} merged the card of {@code otherName} into this chat's client: one person, one card. */
     record ContactsMerged(MemberId by, String otherName) implements SystemEvent {
     }

@@ -18,6 +18,13 @@ public final class Slots {
     /** Sections of a project's settings page (a channel's connection form, a CRM's credentials). */
     public static final String PROJECT_SETTINGS = "project.settings";
 
+    /**
+     * Sections of one channel connection's settings page, under the form the core draws from the connector's
+     * settings (the website widget's snippet to copy). {@link PanelContext#connection()} names the connection; show
+     * a panel only for connections of your type ({@code visibleFor}).
+     */
+    public static final String CONNECTION = "connection";
+
     private Slots() {
     }
 }
