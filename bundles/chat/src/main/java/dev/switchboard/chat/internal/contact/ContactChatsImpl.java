@@ -264,7 +264,7 @@ public final class ContactChatsImpl implements ContactChats {
             cursor.ifPresent(x -> q.setParameter(4, StoreTimes.utc(x.lastActivity())).setParameter(5, x.id()));
             @SuppressWarnings("unchecked")
             List<MessageEntity> rows = q.getResultList();
-            return Cursor.messages(rows, size);
+            return Cursor.messages(em, rows, size);
         });
     }
 

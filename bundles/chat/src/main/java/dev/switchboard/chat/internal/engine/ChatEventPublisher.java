@@ -23,6 +23,10 @@ public final class ChatEventPublisher {
         post(ChatEvents.MESSAGE_ADDED, project, chat, message);
     }
 
+    public void messageChanged(long project, long chat, long message) {
+        post(ChatEvents.MESSAGE_CHANGED, project, chat, message);
+    }
+
     public void deliveryChanged(long project, long chat, long message) {
         post(ChatEvents.DELIVERY_CHANGED, project, chat, message);
     }

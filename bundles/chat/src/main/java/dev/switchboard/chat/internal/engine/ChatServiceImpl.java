@@ -1,6 +1,20 @@
 package dev.switchboard.chat.internal.engine;
 
 import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.channel.ChannelCapabilities;
+import dev.switchboard.api.chat.Origin;
+import dev.switchboard.api.chat.SendConditions;
+import dev.switchboard.api.domain.FileId;
+import dev.switchboard.api.files.FileLimits;
+import dev.switchboard.api.files.FileStore;
+import dev.switchboard.api.files.MediaKind;
+import dev.switchboard.api.files.StoredFile;
+import dev.switchboard.chat.internal.connection.ConnectorRegistry;
+import dev.switchboard.chat.internal.connection.Connections;
+import dev.switchboard.chat.internal.outbox.OutboxRows;
+import dev.switchboard.chat.internal.store.AttachmentRows;
+import java.io.InputStream;
+import java.util.ArrayList;
 import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.chat.ChatAction;
 import dev.switchboard.api.chat.ChatService;
@@ -70,22 +84,37 @@ public final class ChatServiceImpl implements ChatService {
     private final GroupService groups;
     private final ChatEventPublisher events;
     private final Outbox outbox;
+    private final Connections connections;
+    private final ConnectorRegistry connectors;
+    private final FileStore files;
     private final Clock clock;
 
     @Activate
     public ChatServiceImpl(@Reference ChatUnit unit, @Reference MemberService members,
                            @Reference GroupService groups, @Reference EventAdmin eventAdmin,
-                           @Reference Outbox outbox) {
-        this(unit.unit(), members, groups, eventAdmin, outbox, Clock.systemUTC());
+                           @Reference Outbox outbox, @Reference Connections connections,
+                           @Reference ConnectorRegistry connectors, @Reference FileStore files) {
+        this(unit.unit(), members, groups, eventAdmin, outbox, connections, connectors, files, Clock.systemUTC());
     }
 
-    public ChatServiceImpl(PersistenceUnit unit, MemberService members, GroupService groups, EventAdmin eventAdmin,
-                           Outbox outbox, Clock clock) {
+    /* Outside OSGi (tests, benchmarks): a factory, so the component keeps one public constructor per arity. */
+    public static ChatServiceImpl on(PersistenceUnit unit, MemberService members, GroupService groups,
+                                     EventAdmin eventAdmin, Outbox outbox, Connections connections,
+                                     ConnectorRegistry connectors, FileStore files, Clock clock) {
+        return new ChatServiceImpl(unit, members, groups, eventAdmin, outbox, connections, connectors, files, clock);
+    }
+
+    private ChatServiceImpl(PersistenceUnit unit, MemberService members, GroupService groups, EventAdmin eventAdmin,
+                            Outbox outbox, Connections connections, ConnectorRegistry connectors, FileStore files,
+                            Clock clock) {
         this.unit = unit;
         this.members = members;
         this.groups = groups;
         this.events = new ChatEventPublisher(eventAdmin);
         this.outbox = outbox;
+        this.connections = connections;
+        this.connectors = connectors;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -141,7 +170,7 @@ public final class ChatServiceImpl implements ChatService {
             cursor.ifPresent(x -> q.setParameter(2, StoreTimes.utc(x.lastActivity())).setParameter(3, x.id()));
             @SuppressWarnings("unchecked")
             List<MessageEntity> rows = q.getResultList();
-            return Cursor.messages(rows, size);
+            return Cursor.messages(em, rows, size);
         });
     }
 
@@ -342,43 +371,137 @@ public final class ChatServiceImpl implements ChatService {
     // ---------------------------------------------------------------------------------------------- messages
 
     @Override
-    public Message send(ChatId chat, MemberId actor, String text, Optional<String> idempotencyKey) {
-        String body = text(text);
+    public Message send(ChatId chat, MemberId actor, String text, List<FileId> fileIds,
+                        Optional<String> idempotencyKey) {
         Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
         if (key.isPresent() && key.get().length() > 200) {
             throw new InvalidInput("idempotencyKey", "at most 200 characters");
         }
+        List<FileId> attached = List.copyOf(new LinkedHashSet<>(fileIds));
+        if (attached.size() > SendRules.MAX_FILES) {
+            throw new InvalidInput("files", "at most " + SendRules.MAX_FILES + " files in one message");
+        }
+        String body = text == null ? "" : text.strip().isEmpty() ? "" : text;
+        if (body.isEmpty() && attached.isEmpty()) {
+            throw new InvalidInput("text", "must not be empty");
+        }
         Actor a = actor(actor);
+        Optional<Message> earlier = key.flatMap(k -> unit.read((em, tx) -> byKey(em, chat.value(), k)
+                .filter(m -> m.projectId() == a.member().project().value()).map(m -> record(em, m))));
+        if (earlier.isPresent()) {
+            // a repeated send (a double click, a retry on a weak connection): the message stored the first time
+            return earlier.get();
+        }
+        Sendable target = sendable(chat, a, Origin.MANAGER);
+        if (body.length() > target.conditions().maxTextLength()) {
+            throw new InvalidInput("text", "at most " + target.conditions().maxTextLength() + " characters on this channel");
+        }
+        List<StoredFile> outgoing = outgoing(attached, a, target);
+        outgoing.forEach(f -> files.claim(f.id()));
         try {
             return unit.inTransaction((em, tx) -> {
                 ChatEntity c = load(em, chat, a);
-                Optional<MessageEntity> earlier = key.flatMap(k -> byKey(em, c.id(), k));
-                if (earlier.isPresent()) {
-                    return earlier.get().toRecord();
+                Optional<MessageEntity> raced = key.flatMap(k -> byKey(em, c.id(), k));
+                if (raced.isPresent()) {
+                    return record(em, raced.get());
                 }
                 require(ChatAction.SEND, context(em, c, a));
-                long connection = c.connectionId().orElseThrow(
-                        () -> new InvalidInput("chat", "the chat has no channel connection"));
                 Instant now = clock.instant();
                 MessageEntity m = MessageEntity.outbound(c.projectId(), c.id(), a.id(), body, key.orElse(null), now);
                 em.persist(m);
                 em.flush();
-                enqueue(em, m.id(), c.projectId(), connection, c.channel(), now);
-                touch(em, c.id(), now, body);
+                for (int i = 0; i < outgoing.size(); i++) {
+                    AttachmentRows.ready(em, m.id(), c.projectId(), i, outgoing.get(i));
+                }
+                OutboxRows.enqueue(em, m.id(), c.id(), c.projectId(), target.connection(), c.channel(), now);
+                touch(em, c.id(), now, summary(body, outgoing));
                 tx.afterCommit(() -> {
                     events.messageAdded(c.projectId(), c.id(), m.id());
                     events.chatChanged(c.projectId(), c.id());
                     outbox.nudge();
                 });
-                return m.toRecord();
+                return record(em, m);
             });
         } catch (StoreException e) {
             if (key.isPresent() && StoreFailures.uniqueViolation(e)) {
                 // a concurrent send with the same key committed first: answer with its message
-                return unit.read((em, tx) -> byKey(em, chat.value(), key.get()).orElseThrow(() -> e).toRecord());
+                return unit.read((em, tx) -> byKey(em, chat.value(), key.get()).map(m -> record(em, m))
+                        .orElseThrow(() -> e));
             }
             throw e;
         }
+    }
+
+    @Override
+    public SendConditions sendConditions(ChatId chat, MemberId viewer) {
+        Actor a = actor(viewer);
+        ChatEntity c = unit.read((em, tx) -> {
+            ChatEntity loaded = load(em, chat, a);
+            require(ChatAction.READ, context(em, loaded, a));
+            return loaded;
+        });
+        return conditions(c, Origin.MANAGER);
+    }
+
+    @Override
+    public StoredFile upload(ChatId chat, MemberId actor, String name, InputStream content) {
+        Actor a = actor(actor);
+        Sendable target = sendable(chat, a, Origin.MANAGER);
+        if (target.conditions().files().maxBytes().isEmpty()) {
+            throw new InvalidInput("file.kind", "this channel takes no files");
+        }
+        return files.store(a.member().project(), name, content, target.conditions().files());
+    }
+
+    /** A chat the actor may send in now, with its connection and conditions. */
+    private record Sendable(long connection, String channel, SendConditions conditions) {
+    }
+
+    /** Checks that the actor may send in the chat and that it takes messages now; throws why not. */
+    private Sendable sendable(ChatId chat, Actor a, Origin origin) {
+        ChatEntity c = unit.read((em, tx) -> {
+            ChatEntity loaded = load(em, chat, a);
+            require(ChatAction.SEND, context(em, loaded, a));
+            return loaded;
+        });
+        long connection = c.connectionId().orElseThrow(
+                () -> new InvalidInput("chat", "the chat has no channel connection"));
+        SendConditions conditions = conditions(c, origin);
+        conditions.unavailable().ifPresent(u -> {
+            throw new Conflict("error.send." + u.reason().name(), u.detail(), List.of(u.detail()));
+        });
+        return new Sendable(connection, c.channel(), conditions);
+    }
+
+    private SendConditions conditions(ChatEntity c, Origin origin) {
+        return SendRules.conditions(connectors.capabilities(c.channel()),
+                c.connectionId().flatMap(id -> connections.live(new ConnectionId(id))), c.unreachableReason(),
+                c.clientLastWrote(), origin, clock.instant());
+    }
+
+    /**
+     * The files to send, checked against the channel (INP-2, INP-3): uploads of the actor's project, of a kind and
+     * size the channel takes; images in a format the channel does not take are sent as a JPEG copy.
+     */
+    private List<StoredFile> outgoing(List<FileId> attached, Actor a, Sendable target) {
+        List<StoredFile> out = new ArrayList<>();
+        Optional<ChannelCapabilities> caps = connectors.capabilities(target.channel());
+        for (FileId id : attached) {
+            StoredFile uploaded = files.find(id).filter(x -> x.project().equals(a.member().project()))
+                    .orElseThrow(() -> new InvalidInput("files", "not a file uploaded to this project: " + id));
+            // INP-2: png where the channel takes only jpg and gif; a copy, so the upload stays as it was
+            StoredFile f = uploaded.kind() == MediaKind.IMAGE
+                    && caps.map(x -> x.needsJpeg(uploaded.contentType())).orElse(false)
+                    ? files.toJpeg(uploaded.id()) : uploaded;
+            long max = target.conditions().files().of(f.kind()).orElseThrow(() -> new InvalidInput("file.kind",
+                    "this channel does not take " + f.kind().name().toLowerCase(java.util.Locale.ROOT) + " files"));
+            if (f.size() > max) {
+                throw new InvalidInput("file.tooLarge", f.name() + " is larger than this channel takes ("
+                        + (max / FileLimits.MB) + " MB)");
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     @Override
@@ -399,11 +522,13 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public Message retry(MessageId message, MemberId actor) {
         Actor a = actor(actor);
+        Optional<Long> chatOf = unit.read((em, tx) -> Optional.ofNullable(em.find(MessageEntity.class, message.value()))
+                .filter(m -> m.projectId() == a.member().project().value()).map(MessageEntity::chatId));
+        // the chat must take messages now (connection on, client reachable): the same checks as a new send
+        Sendable target = sendable(new ChatId(chatOf.orElseThrow(() -> new NotFound("message", message))), a,
+                Origin.MANAGER);
         return unit.inTransaction((em, tx) -> {
             MessageEntity m = em.find(MessageEntity.class, message.value());
-            if (m == null || m.projectId() != a.member().project().value()) {
-                throw new NotFound("message", message);
-            }
             ChatEntity c = load(em, new ChatId(m.chatId()), a);
             require(ChatAction.SEND, context(em, c, a));
             if (m.kind() != MessageKind.OUTBOUND) {
@@ -414,13 +539,13 @@ public final class ChatServiceImpl implements ChatService {
             if (requeued == 0) {
                 throw new Conflict("error.notFailed", "the message has not failed", List.of());
             }
-            enqueue(em, m.id(), c.projectId(), c.connectionId().orElseThrow(), c.channel(), clock.instant());
+            OutboxRows.enqueue(em, m.id(), c.id(), c.projectId(), target.connection(), c.channel(), clock.instant());
             em.refresh(m);
             tx.afterCommit(() -> {
                 events.deliveryChanged(c.projectId(), c.id(), m.id());
                 outbox.nudge();
             });
-            return m.toRecord();
+            return record(em, m);
         });
     }
 
@@ -540,12 +665,17 @@ public final class ChatServiceImpl implements ChatService {
         em.createNativeQuery("delete from chat_participant where chat_id = ?1").setParameter(1, chat).executeUpdate();
     }
 
-    /** The outbox row that travels with an outbound message (architecture §1: same transaction). */
-    static void enqueue(EntityManager em, long message, long project, long connection, String channel, Instant now) {
-        em.createNativeQuery("insert into outbox (message_id, project_id, connection_id, channel, attempts,"
-                        + " next_attempt_at) values (?1, ?2, ?3, ?4, 0, ?5)")
-                .setParameter(1, message).setParameter(2, project).setParameter(3, connection)
-                .setParameter(4, channel).setParameter(5, StoreTimes.utc(now)).executeUpdate();
+    /** A stored message with its files. */
+    private static Message record(EntityManager em, MessageEntity m) {
+        return m.toRecord(AttachmentRows.of(em, List.of(m.id())).getOrDefault(m.id(), List.of()));
+    }
+
+    /** The inbox's line for a message: its text, or the names of its files. */
+    static String summary(String text, List<StoredFile> attached) {
+        if (!text.isBlank() || attached.isEmpty()) {
+            return text;
+        }
+        return attached.stream().map(f -> "\uD83D\uDCCE " + f.name()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -583,6 +713,6 @@ public final class ChatServiceImpl implements ChatService {
                 c.groupId().map(GroupId::new), c.responsibleId().map(MemberId::new),
                 c.previousResponsibleId().map(MemberId::new), participants(em, c.id()),
                 c.pendingHandoverId().map(MemberId::new), c.lastActivity(),
-                c.contactId().map(ContactId::new));
+                c.contactId().map(ContactId::new), c.unreachableReason(), c.clientLastWrote());
     }
 }

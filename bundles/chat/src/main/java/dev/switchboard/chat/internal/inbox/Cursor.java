@@ -3,7 +3,11 @@ package dev.switchboard.chat.internal.inbox;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.chat.Attachment;
+import dev.switchboard.chat.internal.store.AttachmentRows;
 import dev.switchboard.chat.internal.store.MessageEntity;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,10 +37,12 @@ public record Cursor(Instant lastActivity, long id) {
 
     /**
      * A page of messages from a query that asked for one row more than {@code size}: the extra row only tells
-     * that more follow, and the cursor points at the last message shown.
+     * that more follow, and the cursor points at the last message shown. Their files are read in one query.
      */
-    public static Page<Message> messages(List<MessageEntity> rows, int size) {
-        List<Message> items = rows.stream().limit(size).map(MessageEntity::toRecord).toList();
+    public static Page<Message> messages(EntityManager em, List<MessageEntity> rows, int size) {
+        List<MessageEntity> shown = rows.stream().limit(size).toList();
+        Map<Long, List<Attachment>> files = AttachmentRows.of(em, shown.stream().map(MessageEntity::id).toList());
+        List<Message> items = shown.stream().map(m -> m.toRecord(files.getOrDefault(m.id(), List.of()))).toList();
         if (rows.size() <= size) {
             return Page.last(items);
         }

@@ -1,10 +1,19 @@
 package dev.switchboard.chat.internal.ingress;
 
+import dev.switchboard.api.channel.InboundAttachment;
+import dev.switchboard.api.channel.InboundEvent;
+import dev.switchboard.api.files.FileLimits;
 import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.chat.internal.connection.ConnectorRegistry;
+import dev.switchboard.chat.internal.connection.Connections;
+import dev.switchboard.chat.internal.connection.LiveConnection;
+import dev.switchboard.chat.internal.engine.Reachability;
+import dev.switchboard.chat.internal.fetch.Fetches;
+import dev.switchboard.chat.internal.store.AttachmentRows;
+import java.util.Locale;
 import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.channel.ChannelConnection;
-import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.channel.InboundMessage;
 import dev.switchboard.api.channel.Ingress;
 import dev.switchboard.api.chat.ChatState;
@@ -60,79 +69,110 @@ public final class IngressImpl implements Ingress {
     private static final int ATTEMPTS = 3;
 
     private final PersistenceUnit unit;
-    private final ConnectionService connections;
+    private final Connections connections;
+    private final ConnectorRegistry connectors;
     private final GroupService groups;
     private final ChatEventPublisher events;
     private final ContactDirectory contacts;
     private final ContactSources sources;
+    private final Fetches fetches;
+    private final InboundEvents other;
     private final Clock clock;
 
     @Activate
-    public IngressImpl(@Reference ChatUnit unit, @Reference ConnectionService connections,
-                       @Reference GroupService groups, @Reference EventAdmin eventAdmin,
-                       @Reference ContactDirectory contacts, @Reference ContactSources sources) {
-        this(unit.unit(), connections, groups, eventAdmin, contacts, sources, Clock.systemUTC());
+    public IngressImpl(@Reference ChatUnit unit, @Reference Connections connections,
+                       @Reference ConnectorRegistry connectors, @Reference GroupService groups,
+                       @Reference EventAdmin eventAdmin, @Reference ContactDirectory contacts,
+                       @Reference ContactSources sources, @Reference Fetches fetches) {
+        this(unit.unit(), connections, connectors, groups, eventAdmin, contacts, sources, fetches, Clock.systemUTC());
     }
 
     /* Outside OSGi (tests, benchmarks): a factory, so the component keeps one public constructor per arity. */
-    public static IngressImpl on(PersistenceUnit unit, ConnectionService connections, GroupService groups,
-                                 EventAdmin eventAdmin, ContactDirectory contacts, ContactSources sources,
-                                 Clock clock) {
-        return new IngressImpl(unit, connections, groups, eventAdmin, contacts, sources, clock);
+    public static IngressImpl on(PersistenceUnit unit, Connections connections, ConnectorRegistry connectors,
+                                 GroupService groups, EventAdmin eventAdmin, ContactDirectory contacts,
+                                 ContactSources sources, Fetches fetches, Clock clock) {
+        return new IngressImpl(unit, connections, connectors, groups, eventAdmin, contacts, sources, fetches, clock);
     }
 
-    private IngressImpl(PersistenceUnit unit, ConnectionService connections, GroupService groups,
-                        EventAdmin eventAdmin, ContactDirectory contacts, ContactSources sources, Clock clock) {
+    private IngressImpl(PersistenceUnit unit, Connections connections, ConnectorRegistry connectors,
+                        GroupService groups, EventAdmin eventAdmin, ContactDirectory contacts, ContactSources sources,
+                        Fetches fetches, Clock clock) {
         this.unit = unit;
         this.connections = connections;
+        this.connectors = connectors;
         this.groups = groups;
         this.events = new ChatEventPublisher(eventAdmin);
         this.contacts = contacts;
         this.sources = sources;
+        this.fetches = fetches;
+        this.other = new InboundEvents(unit, connections, events, contacts, fetches, clock);
         this.clock = clock;
     }
 
     /** What the chat transaction answers, with the stored message's time for the sources. */
-    private record Stored(Received received, Instant at) {
+    private record Stored(Received received, Instant at, boolean newClient) {
     }
 
     @Override
     public Received accept(InboundMessage message) {
         validate(message);
-        ChannelConnection connection = connections.find(message.connection())
-                .orElseThrow(() -> new NotFound("connection", message.connection()));
+        LiveConnection live = InboundEvents.enabled(connections, message.connection());
+        ChannelConnection connection = live.context().connection();
         // GRP-2: read before the chat transaction, which must not wait for a second pool connection
         Optional<GroupId> autoGroup = message.source().map(String::strip).filter(s -> !s.isEmpty())
                 .flatMap(s -> groups.forSource(connection.project(), s)).map(Group::id);
         // CARD-1, CARD-2: idempotent, also when two first messages of a new client race
         ContactId contact = contacts.identify(connection.project(), connection.id(), message.externalUserId(),
                 message.profile());
+        FileLimits inbound = connectors.capabilities(connection.type()).map(c -> c.inbound())
+                .orElse(FileLimits.SPEC);
         Stored stored = null;
         for (int attempt = 1; stored == null; attempt++) {
             try {
-                stored = store(message, connection, autoGroup, contact);
+                stored = store(message, live, autoGroup, contact, inbound);
             } catch (StoreException e) {
                 if (!StoreFailures.uniqueViolation(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("Concurrent first delivery for a client of connection {}; storing again", connection.id());
+            } catch (InboundEvents.Stale e) {
+                // the connection changed since it was read (maybe on another node): read it again and check it
+                connections.forget(connection.id());
+                if (attempt == ATTEMPTS) {
+                    throw new StoreException("connection " + connection.id() + " keeps changing");
+                }
+                live = InboundEvents.enabled(connections, message.connection());
             }
+        }
+        if (!stored.received().duplicate()) {
+            fetches.profile(connection, contact, message.externalUserId(), message.profile().photo(),
+                    stored.newClient());
         }
         recordSources(message, connection, contact, stored.at());
         return stored.received();
     }
 
-    private Stored store(InboundMessage in, ChannelConnection connection, Optional<GroupId> autoGroup,
-                         ContactId contact) {
+    @Override
+    public Optional<Received> apply(InboundEvent event) {
+        if (event instanceof InboundMessage message) {
+            return Optional.of(accept(message));
+        }
+        return other.apply(event);
+    }
+
+    private Stored store(InboundMessage in, LiveConnection live, Optional<GroupId> autoGroup, ContactId contact,
+                         FileLimits inbound) {
+        ChannelConnection connection = live.context().connection();
         return unit.inTransaction((em, tx) -> {
             long connectionId = connection.id().value();
             long project = connection.project().value();
+            InboundEvents.checkVersion(em, live);
             Optional<ChatEntity> existing = lockChat(em, connectionId, in.externalUserId());
             if (existing.isPresent()) {
                 Optional<MessageEntity> stored = stored(em, connectionId, in.externalMessageId());
                 if (stored.isPresent()) {
                     return new Stored(new Received(new MessageId(stored.get().id()),
-                            new ChatId(stored.get().chatId()), true), stored.get().toRecord().at());
+                            new ChatId(stored.get().chatId()), true), stored.get().at(), false);
                 }
             }
             // the time as the database keeps it, so that the sources of a redelivery carry the same one
@@ -184,20 +224,62 @@ public final class IngressImpl implements Ingress {
             em.persist(m);
             em.flush();
             added.add(m.id());
+            boolean toFetch = attachments(em, m.id(), project, in.attachments(), inbound, now);
             if (newRequest) {
                 RequestEntity request = new RequestEntity(project, chat.id(), now);
                 request.setFirstMessageId(m.id());
                 em.persist(request);
             }
             em.flush();
-            ChatServiceImpl.touch(em, chat.id(), now, in.text());
+            ChatServiceImpl.touch(em, chat.id(), now, in.text().isBlank() ? filesLine(in.attachments()) : in.text());
+            // the client wrote: a platform's messaging window opens again, and a client who had blocked the bot
+            // can be written to again (a blocked bot receives nothing)
+            em.createNativeQuery("update chat set client_last_wrote = ?1 where id = ?2")
+                    .setParameter(1, StoreTimes.utc(now)).setParameter(2, chat.id()).executeUpdate();
+            Reachability.mark(em, tx, events, chat.id(), Optional.empty(), now);
             long chatId = chat.id();
             tx.afterCommit(() -> {
                 events.chatChanged(project, chatId);
                 added.forEach(id -> events.messageAdded(project, chatId, id));
+                if (toFetch) {
+                    fetches.nudge();
+                }
             });
-            return new Stored(new Received(new MessageId(m.id()), new ChatId(chatId), false), now);
+            return new Stored(new Received(new MessageId(m.id()), new ChatId(chatId), false), now,
+                    existing.isEmpty());
         });
+    }
+
+    /**
+     * The message's files (MSG-1), to fetch after the commit; a file the channel cannot download (over its limit,
+     * of a kind it does not take) is kept as refused with the reason, so the team knows it was sent.
+     *
+     * @return whether any file waits for the fetch job
+     */
+    private static boolean attachments(EntityManager em, long message, long project, List<InboundAttachment> files,
+                                       FileLimits inbound, Instant now) {
+        boolean pending = false;
+        for (int i = 0; i < files.size(); i++) {
+            InboundAttachment a = files.get(i);
+            Optional<Long> max = inbound.of(a.kind());
+            if (max.isEmpty()) {
+                AttachmentRows.refused(em, message, project, i, a, "this channel cannot download "
+                        + a.kind().name().toLowerCase(Locale.ROOT) + " files");
+            } else if (a.file().size().isPresent() && a.file().size().getAsLong() > max.get()) {
+                AttachmentRows.refused(em, message, project, i, a, "larger than the "
+                        + (max.get() / FileLimits.MB) + " MB this channel can download");
+            } else {
+                AttachmentRows.pending(em, message, project, i, a, now);
+                pending = true;
+            }
+        }
+        return pending;
+    }
+
+    /** The inbox's line for a message with files and no text. */
+    private static String filesLine(List<InboundAttachment> files) {
+        return files.stream().map(a -> "\uD83D\uDCCE " + a.file().name().orElse(a.kind().name().toLowerCase(Locale.ROOT)))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -281,6 +363,12 @@ public final class IngressImpl implements Ingress {
         }
         if (m.text() == null || m.text().length() > 10_000) {
             throw new InvalidInput("text", "at most 10000 characters");
+        }
+        if (m.text().isBlank() && m.attachments().isEmpty()) {
+            throw new InvalidInput("text", "a message needs a text or a file");
+        }
+        if (m.attachments().size() > 50) {
+            throw new InvalidInput("attachments", "at most 50 files in one message");
         }
     }
 }

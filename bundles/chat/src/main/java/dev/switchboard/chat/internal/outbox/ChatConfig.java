@@ -5,8 +5,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The chat engine's settings, PID {@code dev.switchboard.chat} ({@code etc/dev.switchboard.chat.cfg}). */
 @ObjectClassDefinition(id = "dev.switchboard.chat", name = "Switchboard chat engine",
-        description = "Delivery of outbound messages through the outbox")
+        description = "Channel connections and the delivery of outbound messages through the outbox")
 public @interface ChatConfig {
+
+    /** The configuration's PID. */
+    String PID = "dev.switchboard.chat";
+
+    @AttributeDefinition(description = "The address platforms reach this installation at (behind the reverse proxy, "
+            + "HTTPS): webhook URLs and public file links are made from it")
+    String public_url() default "http://localhost:8181";
 
     @AttributeDefinition(description = "Delivery attempts of one message before it is marked failed")
     int outbox_maxAttempts() default 8;

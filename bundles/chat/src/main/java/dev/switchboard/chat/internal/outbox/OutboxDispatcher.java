@@ -9,7 +9,15 @@ import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.MessageId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.store.PersistenceUnit;
+import dev.switchboard.api.channel.Refusal;
+import dev.switchboard.api.files.FileLinks;
+import dev.switchboard.api.files.FileStore;
+import dev.switchboard.chat.internal.connection.ConnectorRegistry;
+import dev.switchboard.chat.internal.connection.Connections;
+import dev.switchboard.chat.internal.connection.LiveConnection;
 import dev.switchboard.chat.internal.engine.ChatEventPublisher;
+import dev.switchboard.chat.internal.engine.Reachability;
+import java.util.Optional;
 import dev.switchboard.chat.internal.engine.Outbox;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import jakarta.persistence.EntityManager;
@@ -61,21 +69,38 @@ public final class OutboxDispatcher implements Outbox {
     private final PersistenceUnit unit;
     private final ChatEventPublisher events;
     private final OutboxSettings settings;
+    private final ConnectorRegistry connectors;
+    private final Connections connections;
+    private final OutboundParts parts;
     private final Clock clock;
-    private final Map<String, ChannelConnector> connectors = new ConcurrentHashMap<>();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final java.util.function.Consumer<ChannelConnector> arrival = connector -> nudge();
     private volatile ScheduledExecutorService executor;
 
     @Activate
-    public OutboxDispatcher(@Reference ChatUnit unit, @Reference EventAdmin eventAdmin, ChatConfig config) {
-        this(unit.unit(), eventAdmin, OutboxSettings.of(config), Clock.systemUTC());
+    public OutboxDispatcher(@Reference ChatUnit unit, @Reference EventAdmin eventAdmin,
+                            @Reference ConnectorRegistry connectors, @Reference Connections connections,
+                            @Reference FileStore files, @Reference FileLinks links, ChatConfig config) {
+        this(unit.unit(), eventAdmin, connectors, connections, new OutboundParts(unit.unit(), files, links),
+                OutboxSettings.of(config), Clock.systemUTC());
+        connectors.onArrival(arrival);
         start();
     }
 
     /** A dispatcher that runs only when {@link #drain()} is called, until {@link #start()}. */
-    public OutboxDispatcher(PersistenceUnit unit, EventAdmin eventAdmin, OutboxSettings settings, Clock clock) {
+    public static OutboxDispatcher on(PersistenceUnit unit, EventAdmin eventAdmin, ConnectorRegistry connectors,
+                                      Connections connections, OutboundParts parts, OutboxSettings settings,
+                                      Clock clock) {
+        return new OutboxDispatcher(unit, eventAdmin, connectors, connections, parts, settings, clock);
+    }
+
+    private OutboxDispatcher(PersistenceUnit unit, EventAdmin eventAdmin, ConnectorRegistry connectors,
+                             Connections connections, OutboundParts parts, OutboxSettings settings, Clock clock) {
         this.unit = unit;
         this.events = new ChatEventPublisher(eventAdmin);
+        this.connectors = connectors;
+        this.connections = connections;
+        this.parts = parts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -101,6 +126,7 @@ public final class OutboxDispatcher implements Outbox {
      */
     @Deactivate
     public synchronized void stop() {
+        connectors.removeListener(arrival);
         ScheduledExecutorService e = executor;
         executor = null;
         if (e == null) {
@@ -116,23 +142,6 @@ public final class OutboxDispatcher implements Outbox {
         } catch (InterruptedException interrupted) {
             e.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Reference(service = ChannelConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, unbind = "removeConnector")
-    public void addConnector(ChannelConnector connector) {
-        ChannelConnector before = connectors.put(connector.type(), connector);
-        if (before != null && before != connector) {
-            LOG.warn("Two connectors for channel type {}; the newer one sends", connector.type());
-        }
-        LOG.info("Channel connector for type {} is available", connector.type());
-        nudge();
-    }
-
-    public void removeConnector(ChannelConnector connector) {
-        if (connectors.remove(connector.type(), connector)) {
-            LOG.info("Channel connector for type {} went away; its messages wait in the outbox", connector.type());
         }
     }
 
@@ -163,7 +172,7 @@ public final class OutboxDispatcher implements Outbox {
     public int drain() {
         int attempts = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            List<String> types = List.copyOf(connectors.keySet());
+            List<String> types = connectors.types();
             if (types.isEmpty()) {
                 return attempts;
             }
@@ -228,16 +237,25 @@ public final class OutboxDispatcher implements Outbox {
 
     /** Calls the connector outside any transaction and records the outcome; false if nothing was attempted. */
     private boolean deliver(Claim claim) {
-        ChannelConnector connector = connectors.get(claim.connection().type());
-        if (connector == null) {
+        Optional<LiveConnection> live = connections.live(claim.connection().id());
+        if (live.isEmpty()) {
+            record(claim, claim.attempts() + 1, new DeliveryResult.Refused("the channel connection was deleted"));
+            return true;
+        }
+        Optional<ChannelConnector> connector = connectors.connector(claim.connection().type());
+        if (connector.isEmpty() || !live.get().enabled()) {
             release(claim);
             return false;
         }
         int attempt = claim.attempts() + 1;
+        Optional<OutboundMessage> message = parts.of(claim.message(), live.get().context(), attempt);
+        if (message.isEmpty()) {
+            record(claim, attempt, new DeliveryResult.Refused("a file of the message is gone from the store"));
+            return true;
+        }
         DeliveryResult result;
         try {
-            result = connector.send(new OutboundMessage(new MessageId(claim.message()), claim.connection(),
-                    claim.externalUserId(), claim.text(), attempt));
+            result = connector.get().send(message.get());
             if (result == null) {
                 result = new DeliveryResult.Retry("the connector gave no result");
             }
@@ -246,6 +264,14 @@ public final class OutboxDispatcher implements Outbox {
             LOG.warn("Connector of type {} threw while sending message {}", claim.connection().type(),
                     claim.message(), e);
             result = new DeliveryResult.Retry("the connector failed: " + e.getClass().getSimpleName());
+        }
+        if (result instanceof DeliveryResult.ConnectionFailing failing) {
+            connections.failing(claim.connection().id(), failing.reason());
+            release(claim);
+            return true;
+        }
+        if (result instanceof DeliveryResult.Sent) {
+            connections.working(claim.connection().id());
         }
         record(claim, attempt, result);
         return true;
@@ -262,20 +288,33 @@ public final class OutboxDispatcher implements Outbox {
             boolean changed;
             if (result instanceof DeliveryResult.Sent sent) {
                 changed = finish(em, claim, "delivery = 'SENT', failure = null, external_id = ?1",
-                        sent.externalId() == null ? "" : sent.externalId());
+                        sent.externalIds().isEmpty() ? "" : limit(sent.externalIds().get(0), 200));
+                if (changed) {
+                    for (String id : new java.util.LinkedHashSet<>(sent.externalIds())) {
+                        em.createNativeQuery("insert into message_sent_id (connection_id, external_id, message_id)"
+                                        + " values (?1, ?2, ?3)").setParameter(1, claim.connection().id().value())
+                                .setParameter(2, limit(id, 200)).setParameter(3, claim.message()).executeUpdate();
+                    }
+                }
             } else if (result instanceof DeliveryResult.Refused refused) {
                 changed = finish(em, claim, "delivery = 'FAILED', failure = ?1", limit(refused.reason()));
+                if (changed && refused.refusal() == Refusal.CLIENT_BLOCKED) {
+                    Reachability.mark(em, tx, events, claim.chat(), Optional.of(refused.reason()), clock.instant());
+                }
             } else {
-                String reason = ((DeliveryResult.Retry) result).reason();
+                DeliveryResult.Retry retry = (DeliveryResult.Retry) result;
+                String reason = retry.reason();
                 if (attempt >= settings.maxAttempts()) {
                     changed = finish(em, claim, "delivery = 'FAILED', failure = ?1",
                             limit("gave up after " + attempt + " attempts: " + reason));
                 } else {
                     Instant next = clock.instant().plus(settings.delayAfter(attempt));
+                    Instant notBefore = retry.after().map(a -> clock.instant().plus(a)).orElse(next);
                     int held = em.createNativeQuery("update outbox set attempts = ?1, next_attempt_at = ?2,"
                                     + " claimed_until = null, claim_token = null, last_error = ?3"
                                     + " where message_id = ?4 and claim_token = ?5")
-                            .setParameter(1, attempt).setParameter(2, StoreTimes.utc(next))
+                            .setParameter(1, attempt)
+                            .setParameter(2, StoreTimes.utc(notBefore.isAfter(next) ? notBefore : next))
                             .setParameter(3, limit(reason)).setParameter(4, claim.message())
                             .setParameter(5, claim.token()).executeUpdate();
                     if (held == 0) {
@@ -305,6 +344,10 @@ public final class OutboxDispatcher implements Outbox {
     }
 
     private static String limit(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+        return limit(text, 1000);
+    }
+
+    private static String limit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -1,9 +1,10 @@
 package dev.switchboard.chat.internal.shell;
 
-import dev.switchboard.api.channel.ChannelConnection;
+import dev.switchboard.api.channel.ConnectionDetails;
 import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,8 +12,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-/** Connects a channel (bot, page, widget) to a project; owners and admins only (architecture §3). */
-@Command(scope = "switchboard", name = "connection-create", description = "Connects a channel to a project")
+/**
+ * Connects a channel (bot, page, widget) to a project with its settings; owners and admins only (architecture §3,
+ * §4). Prints the webhook URL to give the platform where the channel does not register it itself.
+ */
+@Command(scope = "switchboard", name = "connection-create",
+        description = "Connects a channel to a project: settings as key=value (see connection-types)")
 @Service
 public class ConnectionCreate implements Action {
 
@@ -28,6 +33,10 @@ public class ConnectionCreate implements Action {
     @Argument(index = 3, name = "name", required = true, description = "the connection's name in the project")
     String name;
 
+    @Argument(index = 4, name = "settings", multiValued = true,
+            description = "the connection's settings, key=value each (a secret given here stays in the shell history)")
+    List<String> settings;
+
     @Reference
     ConnectionService connections;
 
@@ -36,8 +45,11 @@ public class ConnectionCreate implements Action {
 
     @Override
     public Object execute() {
-        ChannelConnection c = connections.create(new ProjectId(project), new MemberId(member), type, name);
-        session.getConsole().println("Created connection " + c.id() + " " + c.type() + " " + c.name());
+        ConnectionDetails c = connections.create(new ProjectId(project), new MemberId(member), type, name,
+                ConnectionList.settings(settings));
+        session.getConsole().println("Created connection " + c.connection().id() + " " + c.connection().type() + " "
+                + c.connection().name());
+        ConnectionList.print(session.getConsole(), List.of(c));
         return null;
     }
 }

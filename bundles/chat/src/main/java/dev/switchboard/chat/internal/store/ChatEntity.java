@@ -80,6 +80,14 @@ public class ChatEntity {
     @Version
     private long version;
 
+    /** Why the client cannot be written to; written by native updates only (no version bump), see Reachability. */
+    @Column(name = "unreachable_reason", insertable = false, updatable = false)
+    private String unreachableReason;
+
+    /** When the client last wrote: a platform's messaging window opens then; written by the ingress natively. */
+    @Column(name = "client_last_wrote", insertable = false, updatable = false)
+    private OffsetDateTime clientLastWrote;
+
     protected ChatEntity() {
     }
 
@@ -182,6 +190,14 @@ public class ChatEntity {
 
     public void setPendingHandoverId(Long pendingHandoverId) {
         this.pendingHandoverId = pendingHandoverId;
+    }
+
+    public Optional<String> unreachableReason() {
+        return Optional.ofNullable(unreachableReason);
+    }
+
+    public Optional<Instant> clientLastWrote() {
+        return Optional.ofNullable(clientLastWrote).map(OffsetDateTime::toInstant);
     }
 
     public boolean repeatRequest() {

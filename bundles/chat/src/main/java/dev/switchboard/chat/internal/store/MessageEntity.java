@@ -1,6 +1,7 @@
 package dev.switchboard.chat.internal.store;
 
 import dev.switchboard.api.store.StoreTimes;
+import dev.switchboard.api.chat.Attachment;
 import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.chat.MessageKind;
@@ -20,6 +21,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** One message of a chat (MSG-1..4); system messages keep their event typed through {@link SystemEventCodec}. */
@@ -83,6 +85,14 @@ public class MessageEntity {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** When the client last edited the message; set by the ingress natively. */
+    @Column(name = "edited_at", insertable = false, updatable = false)
+    private OffsetDateTime editedAt;
+
+    /** The text before the client's first edit, kept for the team. */
+    @Column(name = "original_text", insertable = false, updatable = false)
+    private String originalText;
+
     protected MessageEntity() {
     }
 
@@ -100,6 +110,14 @@ public class MessageEntity {
         m.connectionId = connectionId;
         m.externalId = externalId;
         return m;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Instant at() {
+        return createdAt.toInstant();
     }
 
     public static MessageEntity outbound(long projectId, long chatId, long author, String text,
@@ -149,12 +167,18 @@ public class MessageEntity {
         return Optional.ofNullable(delivery);
     }
 
+    /** The message without its files (system messages and notes have none). */
     public Message toRecord() {
+        return toRecord(List.of());
+    }
+
+    public Message toRecord(List<Attachment> attachments) {
         Optional<SystemEvent> event = eventType == null ? Optional.empty()
                 : Optional.of(SystemEventCodec.decode(
                         new SystemEventCodec.Columns(eventType, eventBy, eventMember, eventGroup, eventArgs, text)));
         return new Message(new MessageId(id), new ChatId(chatId), kind, Optional.ofNullable(authorId).map(MemberId::new),
                 Optional.ofNullable(origin), text, event, createdAt.toInstant(), Optional.ofNullable(delivery),
-                Optional.ofNullable(failure), Optional.ofNullable(externalId));
+                Optional.ofNullable(failure), Optional.ofNullable(externalId), attachments,
+                Optional.ofNullable(editedAt).map(OffsetDateTime::toInstant), Optional.ofNullable(originalText));
     }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.chat.internal.store;
 
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.chat.SystemEvent.Assigned;
+import dev.switchboard.api.chat.SystemEvent.ClientReachable;
+import dev.switchboard.api.chat.SystemEvent.ClientUnreachable;
 import dev.switchboard.api.chat.SystemEvent.Closed;
 import dev.switchboard.api.chat.SystemEvent.ContactsMerged;
 import dev.switchboard.api.chat.SystemEvent.Forwarded;
@@ -113,6 +115,13 @@ public final class SystemEventCodec {
             return cols("ContactsMerged", e.by(), null, null, e.otherName(),
                     who(e.by()) + " merged the card of " + e.otherName() + " into this client's card");
         }
+        if (event instanceof ClientUnreachable e) {
+            return new Columns("ClientUnreachable", null, null, null, e.reason(),
+                    "the client cannot be written to: " + e.reason());
+        }
+        if (event instanceof ClientReachable) {
+            return new Columns("ClientReachable", null, null, null, null, "the client can be written to again");
+        }
         throw new IllegalArgumentException("unknown system event " + event);
     }
 
@@ -142,6 +151,8 @@ public final class SystemEventCodec {
             case "Subscribed" -> new Subscribed(m(c.by()), c.args());
             case "Unsubscribed" -> new Unsubscribed(m(c.by()), c.args());
             case "ContactsMerged" -> new ContactsMerged(m(c.by()), c.args());
+            case "ClientUnreachable" -> new ClientUnreachable(c.args() == null ? "" : c.args());
+            case "ClientReachable" -> new ClientReachable();
             default -> throw new IllegalStateException("unknown system event type " + c.type());
         };
     }

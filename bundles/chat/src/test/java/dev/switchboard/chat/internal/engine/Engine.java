@@ -10,7 +10,12 @@ import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.chat.internal.contact.ContactChatsImpl;
-import dev.switchboard.chat.internal.ingress.ConnectionDirectory;
+import dev.switchboard.chat.internal.connection.ConnectionDirectory;
+import dev.switchboard.chat.internal.connection.ConnectorRegistry;
+import dev.switchboard.chat.internal.fetch.Fetches;
+import dev.switchboard.chat.internal.media.SignedFileLinks;
+import dev.switchboard.chat.internal.outbox.OutboundParts;
+import java.net.URI;
 import dev.switchboard.chat.internal.ingress.IngressImpl;
 import dev.switchboard.chat.internal.outbox.OutboxDispatcher;
 import dev.switchboard.chat.internal.outbox.OutboxSettings;
@@ -40,6 +45,12 @@ public final class Engine {
     public final GroupDirectory groups;
     public final RecordingEventAdmin events;
     public final ConnectionDirectory connections;
+    public final ConnectorRegistry registry = new ConnectorRegistry();
+    public final TestChannel channel = new TestChannel();
+    public final PlainSecrets secrets = new PlainSecrets();
+    public final InMemoryFiles files = new InMemoryFiles();
+    public final Fetches fetches;
+    public final SignedFileLinks links;
     public final Ingress ingress;
     public final OutboxDispatcher outbox;
     public final ChatServiceImpl chats;
@@ -56,6 +67,7 @@ public final class Engine {
     public final Member konstantin;
     public final ChannelConnection connection;
     private final AtomicInteger ids = new AtomicInteger();
+    public static final URI PUBLIC_URL = URI.create("https://inbox.example");
 
     public Engine(TestDatabase db, String name) {
         this(db, name, new OutboxSettings(3, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(1),
@@ -72,10 +84,18 @@ public final class Engine {
         unit = db.database().open(ChatUnit.spec());
         events = new RecordingEventAdmin(chat -> String.valueOf(
                 db.rows("select state, responsible_id, version from chat where id = " + chat)));
-        connections = new ConnectionDirectory(unit, team, clock);
-        ingress = IngressImpl.on(unit, connections, groups, events, contacts, sources, clock);
-        outbox = new OutboxDispatcher(unit, events, settings, clock);
-        chats = new ChatServiceImpl(unit, team, groups, events, nudges::incrementAndGet, clock);
+        registry.add(channel);
+        // the types some tests connect beside the test channel, with its behaviour
+        registry.add(new TestChannel("telegram"));
+        registry.add(new TestChannel("widget"));
+        connections = ConnectionDirectory.on(unit, team, secrets, registry, events, PUBLIC_URL, clock);
+        fetches = Fetches.on(unit, connections, registry, files, contacts, events, clock);
+        ingress = IngressImpl.on(unit, connections, registry, groups, events, contacts, sources, fetches, clock);
+        links = SignedFileLinks.on(files, secrets.derive("links"), PUBLIC_URL, clock);
+        outbox = OutboxDispatcher.on(unit, events, registry, connections, new OutboundParts(unit, files, links),
+                settings, clock);
+        chats = ChatServiceImpl.on(unit, team, groups, events, nudges::incrementAndGet, connections, registry, files,
+                clock);
         contactChats = ContactChatsImpl.on(unit, team, groups, events, clock);
         project = team.create(name);
         owner = team.add(project.id(), "owner@" + name + ".example", "Owner", Role.OWNER);

@@ -4,6 +4,7 @@ import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.ProjectId;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,14 @@ public final class InMemoryContacts implements ContactDirectory {
     @Override
     public Optional<ContactId> find(ConnectionId connection, String externalUserId) {
         return Optional.ofNullable(contacts.get(new Key(connection, externalUserId)));
+    }
+
+    /** Photos set by the fetch job, by contact. */
+    public final Map<ContactId, FileId> photos = new ConcurrentHashMap<>();
+
+    @Override
+    public void setPhoto(ContactId contact, FileId photo) {
+        photos.put(contact, photo);
     }
 
     /** Makes this client's identity belong to another card, as a merge does. */

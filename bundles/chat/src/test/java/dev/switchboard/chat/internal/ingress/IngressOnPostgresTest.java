@@ -20,6 +20,7 @@ import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.Group;
+import dev.switchboard.chat.internal.connection.ConnectionDirectory;
 import dev.switchboard.chat.internal.engine.Engine;
 import dev.switchboard.chat.internal.engine.InMemorySources;
 import dev.switchboard.chat.internal.engine.RecordingEventAdmin;
@@ -161,7 +162,8 @@ class IngressOnPostgresTest {
     @Test
     void INB1_aFoundConnectionIsServedWithoutTheDatabaseAndAMissIsNeverCached() throws Exception {
         CountingUnit counting = new CountingUnit(e.unit);
-        ConnectionDirectory node = new ConnectionDirectory(counting, e.team, e.clock);
+        ConnectionDirectory node = ConnectionDirectory.on(counting, e.team, e.secrets, e.registry, e.events,
+                Engine.PUBLIC_URL, e.clock);
         assertThat(node.find(e.connection.id())).contains(e.connection);
         assertThat(node.find(e.connection.id())).contains(e.connection);
         assertThat(counting.reads.get()).isEqualTo(1);
@@ -172,13 +174,23 @@ class IngressOnPostgresTest {
         assertThat(node.find(later)).isEmpty();
         assertThat(counting.reads.get()).isEqualTo(3);
         try (java.sql.Connection c = e.db.jdbc().getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("insert into channel_connection (id, project_id, type, name, created_at) values ("
-                    + later.value() + ", " + e.project.id().value() + ", 'test', 'Other node', now())");
+            st.executeUpdate("insert into channel_connection (id, project_id, type, name, created_at, webhook_key,"
+                    + " webhook_secret) values (" + later.value() + ", " + e.project.id().value()
+                    + ", 'test', 'Other node', now(), 'key-of-the-other-node-0123456789', '"
+                    + e.secrets.seal("s") + "')");
         }
         assertThat(node.find(later)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Other node"));
         assertThat(node.find(later)).isPresent();
         assertThat(counting.reads.get()).isEqualTo(4);
         assertThat(counting.transactions.get()).isZero();
+
+        // and once the other node disables it, this node stops serving it when it looks again
+        try (java.sql.Connection c = e.db.jdbc().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("update channel_connection set state = 'DELETED', version = version + 1 where id = "
+                    + later.value());
+        }
+        e.clock.advance(java.time.Duration.ofSeconds(11));
+        assertThat(node.find(later)).isEmpty();
     }
 
     /** A unit that counts the transactions and reads it is asked for. */
@@ -206,20 +218,18 @@ class IngressOnPostgresTest {
 
     @Test
     void onlyOwnersAndAdminsConnectChannels() {
-        assertThatThrownBy(() -> e.connections.create(e.project.id(), e.vitaly.id(), "telegram", "Bot"))
+        assertThatThrownBy(() -> e.connections.create(e.project.id(), e.vitaly.id(), "test", "Bot"))
                 .isInstanceOf(NotAllowed.class);
-        assertThat(e.connections.create(e.project.id(), e.admin.id(), "telegram", "Bot").type()).isEqualTo("telegram");
+        assertThat(e.connections.create(e.project.id(), e.admin.id(), "test", "Bot").type()).isEqualTo("test");
         assertThat(e.connections.list(e.project.id())).extracting(c -> c.name()).contains("Bot", "Test bot");
     }
 
     @Test
     void CARD1_theChatIsLinkedToTheContactTheDirectoryIdentified() {
         Ingress.Received r = e.ingress.accept(new InboundMessage(e.connection.id(), "k-1", "kira",
-                new ClientProfile(Optional.of("Kira"), Optional.of("Orlova"), Optional.of("https://cdn.example/k.jpg")),
-                "hello", e.clock.instant(), Optional.empty()));
+                ClientProfile.named("Kira", "Orlova"), "hello", e.clock.instant(), Optional.empty()));
         ContactId kira = e.contacts.find(e.connection.id(), "kira").orElseThrow();
         assertThat(e.chats.get(r.chat(), e.owner.id()).contact()).contains(kira);
-        assertThat(e.contacts.profile(kira).flatMap(ClientProfile::photoUrl)).contains("https://cdn.example/k.jpg");
         assertThat(e.contactChats.chats(kira, e.owner.id())).extracting(ChatSummary::contact)
                 .containsExactly(Optional.of(kira));
     }

@@ -2,7 +2,6 @@ package dev.switchboard.chat.internal.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.api.channel.ChannelConnector;
 import dev.switchboard.api.channel.DeliveryResult;
 import dev.switchboard.api.channel.OutboundMessage;
 import dev.switchboard.api.chat.ChatEvents;
@@ -10,7 +9,10 @@ import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.api.domain.MessageId;
+import dev.switchboard.chat.internal.connection.ConnectionDirectory;
+import dev.switchboard.chat.internal.connection.ConnectorRegistry;
 import dev.switchboard.chat.internal.engine.Engine;
+import dev.switchboard.chat.internal.engine.TestChannel;
 import dev.switchboard.chat.internal.engine.RecordingEventAdmin;
 import dev.switchboard.chat.internal.store.ChatUnit;
 import dev.switchboard.store.testing.PostgresDatabase;
@@ -20,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,24 +41,8 @@ class OutboxOnPostgresTest {
 
     static Engine e;
 
-    /** A connector of type "test" whose answer the test chooses. */
-    static final class TestConnector implements ChannelConnector {
-        final List<OutboundMessage> calls = new CopyOnWriteArrayList<>();
-        volatile Function<OutboundMessage, DeliveryResult> answer = m -> new DeliveryResult.Sent("ext-" + m.id());
-
-        @Override
-        public String type() {
-            return "test";
-        }
-
-        @Override
-        public DeliveryResult send(OutboundMessage message) {
-            calls.add(message);
-            return answer.apply(message);
-        }
-    }
-
-    TestConnector connector;
+    /** The engine's channel of type "test", whose answer the test chooses. */
+    TestChannel connector;
 
     @BeforeAll
     static void engine() {
@@ -67,11 +51,21 @@ class OutboxOnPostgresTest {
 
     @BeforeEach
     void freshConnector() {
-        connector = new TestConnector();
-        e.outbox.addConnector(connector);
+        connector = e.channel;
+        connector.answer = m -> new DeliveryResult.Sent("ext-" + m.id());
+        e.registry.add(connector);
         e.outbox.drain();
-        connector.calls.clear();
+        connector.sent.clear();
         e.events.clear();
+    }
+
+    /** A dispatcher of its own on {@code unit}, as another node would run it. */
+    static OutboxDispatcher dispatcher(dev.switchboard.api.store.PersistenceUnit unit, ConnectorRegistry registry,
+                                       OutboxSettings settings) {
+        ConnectionDirectory connections = ConnectionDirectory.on(unit, e.team, e.secrets, registry, e.events,
+                Engine.PUBLIC_URL, e.clock);
+        return OutboxDispatcher.on(unit, e.events, registry, connections, new OutboundParts(unit, e.files, e.links),
+                settings, e.clock);
     }
 
     Message queued(String text) {
@@ -89,11 +83,11 @@ class OutboxOnPostgresTest {
     void MSG2_aQueuedMessageIsSentOnceAndMarkedSentWithItsExternalId() {
         Message m = queued("Hello");
         assertThat(e.outbox.drain()).isEqualTo(1);
-        assertThat(connector.calls).singleElement().satisfies(c -> {
+        assertThat(connector.sent).singleElement().satisfies(c -> {
             assertThat(c.text()).isEqualTo("Hello");
             assertThat(c.attempt()).isEqualTo(1);
             assertThat(c.externalUserId()).startsWith("client-");
-            assertThat(c.connection()).isEqualTo(e.connection);
+            assertThat(c.connection().connection()).isEqualTo(e.connection);
         });
         Message sent = stored(m.id(), m.chat());
         assertThat(sent.delivery()).contains(DeliveryState.SENT);
@@ -118,7 +112,7 @@ class OutboxOnPostgresTest {
         assertThat(e.outbox.drain()).as("second delay is doubled").isZero();
         e.clock.advance(Duration.ofSeconds(1));
         assertThat(e.outbox.drain()).isEqualTo(1);
-        assertThat(connector.calls).extracting(OutboundMessage::attempt).containsExactly(1, 2, 3);
+        assertThat(connector.sent).extracting(OutboundMessage::attempt).containsExactly(1, 2, 3);
         Message failed = stored(m.id(), m.chat());
         assertThat(failed.delivery()).contains(DeliveryState.FAILED);
         assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("3 attempts").contains("timeout"));
@@ -131,14 +125,14 @@ class OutboxOnPostgresTest {
         Message m = queued("Hi");
         e.outbox.drain();
         assertThat(stored(m.id(), m.chat()).failure()).contains("bot blocked");
-        assertThat(connector.calls).hasSize(1);
+        assertThat(connector.sent).hasSize(1);
         connector.answer = x -> new DeliveryResult.Sent("ok-1");
         Message requeued = e.chats.retry(m.id(), e.vitaly.id());
         assertThat(requeued.delivery()).contains(DeliveryState.QUEUED);
         assertThat(requeued.failure()).isEmpty();
         e.outbox.drain();
         assertThat(stored(m.id(), m.chat()).delivery()).contains(DeliveryState.SENT);
-        assertThat(connector.calls).extracting(OutboundMessage::attempt).containsExactly(1, 1);
+        assertThat(connector.sent).extracting(OutboundMessage::attempt).containsExactly(1, 1);
     }
 
     @Test
@@ -155,14 +149,14 @@ class OutboxOnPostgresTest {
 
     @Test
     void messagesOfAnAbsentChannelWaitWithoutAttemptsAndDrainWhenItAppears() {
-        e.outbox.removeConnector(connector);
+        e.registry.remove(connector);
         Message m = queued("while away");
         assertThat(e.outbox.drain()).isZero();
         e.clock.advance(Duration.ofHours(1));
         assertThat(e.outbox.drain()).isZero();
         assertThat(e.db.rows("select attempts from outbox where message_id = " + m.id().value()))
                 .containsExactly(List.of(0));
-        e.outbox.addConnector(connector);
+        e.registry.add(connector);
         assertThat(e.outbox.drain()).isEqualTo(1);
         assertThat(stored(m.id(), m.chat()).delivery()).contains(DeliveryState.SENT);
     }
@@ -174,27 +168,19 @@ class OutboxOnPostgresTest {
             messages.add(queued("bulk " + i));
         }
         Map<MessageId, AtomicInteger> sends = new ConcurrentHashMap<>();
-        ChannelConnector counting = new ChannelConnector() {
-            @Override
-            public String type() {
-                return "test";
-            }
-
-            @Override
-            public DeliveryResult send(OutboundMessage message) {
-                sends.computeIfAbsent(message.id(), k -> new AtomicInteger()).incrementAndGet();
-                return new DeliveryResult.Sent("x-" + message.id());
-            }
+        TestChannel counting = new TestChannel();
+        counting.answer = message -> {
+            sends.computeIfAbsent(message.id(), k -> new AtomicInteger()).incrementAndGet();
+            return new DeliveryResult.Sent("x-" + message.id());
         };
+        ConnectorRegistry others = new ConnectorRegistry();
+        others.add(counting);
         var otherStore = DB.openAnother();
         try {
             OutboxSettings small = new OutboxSettings(3, Duration.ofSeconds(2), Duration.ofSeconds(60),
                     Duration.ofSeconds(1), 5, Duration.ofMinutes(2));
-            OutboxDispatcher one = new OutboxDispatcher(e.unit, e.events, small, e.clock);
-            OutboxDispatcher two = new OutboxDispatcher(otherStore.open(ChatUnit.spec()), e.events, small, e.clock);
-            one.addConnector(counting);
-            two.addConnector(counting);
-            e.outbox.removeConnector(connector);
+            OutboxDispatcher one = dispatcher(e.unit, others, small);
+            OutboxDispatcher two = dispatcher(otherStore.open(ChatUnit.spec()), others, small);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 CountDownLatch go = new CountDownLatch(1);
@@ -221,11 +207,11 @@ class OutboxOnPostgresTest {
 
     @Test
     void theScheduledDispatcherDeliversAfterANudgeAndStopsCleanly() {
-        OutboxDispatcher scheduled = new OutboxDispatcher(e.unit, e.events, new OutboxSettings(3,
-                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(10), 20, Duration.ofMinutes(2)),
-                e.clock);
-        e.outbox.removeConnector(connector);
-        scheduled.addConnector(connector);
+        ConnectorRegistry own = new ConnectorRegistry();
+        own.add(connector);
+        e.registry.remove(connector);
+        OutboxDispatcher scheduled = dispatcher(e.unit, own, new OutboxSettings(3,
+                Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(10), 20, Duration.ofMinutes(2)));
         scheduled.start();
         try {
             Message m = queued("scheduled");
@@ -234,6 +220,7 @@ class OutboxOnPostgresTest {
                     .until(() -> stored(m.id(), m.chat()).delivery().orElseThrow() == DeliveryState.SENT);
         } finally {
             scheduled.stop();
+            e.registry.add(connector);
         }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("switchboard-outbox")
                 && t.isAlive());

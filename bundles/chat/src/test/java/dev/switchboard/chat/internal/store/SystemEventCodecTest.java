@@ -29,7 +29,8 @@ class SystemEventCodecTest {
                 new SystemEvent.TagsChanged(VITALY, List.of("vip", "b2b"), List.of()),
                 new SystemEvent.TagsChanged(VITALY, List.of(), List.of("old")),
                 new SystemEvent.SentToCrm(VITALY, "HubSpot"), new SystemEvent.Subscribed(VITALY, "Welcome"),
-                new SystemEvent.Unsubscribed(DIMA, "Welcome"), new SystemEvent.ContactsMerged(VITALY, "Anna Petrova"));
+                new SystemEvent.Unsubscribed(DIMA, "Welcome"), new SystemEvent.ContactsMerged(VITALY, "Anna Petrova"),
+                new SystemEvent.ClientUnreachable("blocked the bot"), new SystemEvent.ClientReachable());
     }
 
     @ParameterizedTest

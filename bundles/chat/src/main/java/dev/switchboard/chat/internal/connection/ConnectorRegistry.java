@@ -1,0 +1,102 @@
+package dev.switchboard.chat.internal.connection;
+
+import dev.switchboard.api.channel.ChannelCapabilities;
+import dev.switchboard.api.channel.ChannelConnector;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The channel connectors installed now, by type (architecture §4). Connectors come and go with their bundles: the
+ * webhook endpoint answers 503 for a type that has none, the outbox leaves its messages waiting, and both learn of
+ * an arrival through {@link #onArrival} (the outbox drains at once). One registry for the whole chat bundle, so that
+ * every part agrees on which connector serves a type.
+ */
+@Component(service = ConnectorRegistry.class)
+public final class ConnectorRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRegistry.class);
+
+    private final Map<String, ChannelConnector> byType = new ConcurrentHashMap<>();
+    /** What each type's connector declared when last seen: the composer keeps its limits while a bundle updates. */
+    private final Map<String, ChannelCapabilities> lastKnown = new ConcurrentHashMap<>();
+    private final List<Consumer<ChannelConnector>> arrivals = new CopyOnWriteArrayList<>();
+
+    @Reference(service = ChannelConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "remove")
+    public void add(ChannelConnector connector) {
+        String type = connector.type();
+        try {
+            lastKnown.put(type, connector.capabilities());
+        } catch (RuntimeException e) {
+            LOG.warn("Connector {} failed to tell its capabilities", type, e);
+        }
+        ChannelConnector before = byType.put(type, connector);
+        if (before != null && before != connector) {
+            LOG.warn("Two connectors for channel type {}; the newer one serves it", type);
+        }
+        LOG.info("Channel connector for type {} is available", type);
+        for (Consumer<ChannelConnector> listener : arrivals) {
+            try {
+                listener.accept(connector);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on the arrival of connector {}", type, e);
+            }
+        }
+    }
+
+    public void remove(ChannelConnector connector) {
+        if (byType.remove(connector.type(), connector)) {
+            LOG.info("Channel connector for type {} went away; its webhooks answer 503 and its messages wait",
+                    connector.type());
+        }
+    }
+
+    /** The connector that serves {@code type} now. */
+    public Optional<ChannelConnector> connector(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** What the type's connector declares, or declared when last installed. */
+    public Optional<ChannelCapabilities> capabilities(String type) {
+        ChannelConnector now = byType.get(type);
+        if (now != null) {
+            try {
+                ChannelCapabilities c = now.capabilities();
+                lastKnown.put(type, c);
+                return Optional.of(c);
+            } catch (RuntimeException e) {
+                LOG.warn("Connector {} failed to tell its capabilities", type, e);
+            }
+        }
+        return Optional.ofNullable(lastKnown.get(type));
+    }
+
+    /** The types that have a connector now. */
+    public List<String> types() {
+        return List.copyOf(byType.keySet());
+    }
+
+    /** The connectors installed now. */
+    public List<ChannelConnector> all() {
+        return List.copyOf(byType.values());
+    }
+
+    /** Calls {@code listener} whenever a connector arrives (on the thread that registered it). */
+    public void onArrival(Consumer<ChannelConnector> listener) {
+        arrivals.add(listener);
+    }
+
+    public void removeListener(Consumer<ChannelConnector> listener) {
+        arrivals.remove(listener);
+    }
+}
