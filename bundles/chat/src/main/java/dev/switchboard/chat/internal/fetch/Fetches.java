@@ -340,9 +340,11 @@ public final class Fetches {
      */
     private boolean end(Job job, FileRow row, String state, String problem, StoredFile stored) {
         boolean held = unit.inTransaction((em, tx) -> {
-            int n = em.createNativeQuery("update message_attachment set state = ?1, problem = ?2, file_id = ?3,"
-                            + " name = coalesce(?4, name), content_type = coalesce(?5, content_type),"
-                            + " size = coalesce(?6, size), kind = coalesce(?7, kind), claimed_until = null,"
+            // typed nulls: a bare null parameter is bound as text, which PostgreSQL will not cast
+            int n = em.createNativeQuery("update message_attachment set state = ?1, problem = ?2,"
+                            + " file_id = cast(?3 as bigint), name = coalesce(?4, name),"
+                            + " content_type = coalesce(?5, content_type), size = coalesce(cast(?6 as bigint), size),"
+                            + " kind = coalesce(?7, kind), claimed_until = null,"
                             + " claim_token = null, remote_ref = case when ?1 = 'READY' then null else remote_ref end"
                             + " where id = ?8 and claim_token = ?9")
                     .setParameter(1, state).setParameter(2, problem == null ? null : cut(problem, 1000))

@@ -57,7 +57,9 @@ public final class AttachmentRows {
                 .longValue();
         em.createNativeQuery("insert into message_attachment (id, message_id, project_id, position, kind, name,"
                         + " content_type, size, file_id, state, problem, remote_ref, next_attempt_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                        // typed nulls: a bare null parameter is bound as text, which PostgreSQL will not cast
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as bigint), ?10, ?11, ?12,"
+                        + " cast(?13 as timestamp with time zone))")
                 .setParameter(1, id).setParameter(2, message).setParameter(3, project).setParameter(4, position)
                 .setParameter(5, kind.name()).setParameter(6, cut(name)).setParameter(7, cutType(contentType))
                 .setParameter(8, size).setParameter(9, file).setParameter(10, state).setParameter(11, problem)
