@@ -21,17 +21,19 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The installation's database: one HikariCP pool from {@code etc/dev.switchboard.store.cfg}, Flyway migrations
  * and an EclipseLink unit per owner (architecture §6). A changed configuration re-creates the component, which
- * closes every unit and the pool of the old one first.
+ * closes every unit and the pool of the old one first. It is registered as {@link PooledDatabase} too, for this
+ * bundle's own components that need plain JDBC (the blob store); that type is private to the bundle.
  */
-@Component(service = Database.class, configurationPid = StoreConfig.PID)
+@Component(service = {Database.class, PooledDatabase.class}, configurationPid = StoreConfig.PID)
 @Designate(ocd = StoreConfig.class)
-public final class StoreDatabase implements Database, AutoCloseable {
+public final class StoreDatabase implements PooledDatabase, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
 
@@ -63,10 +65,7 @@ public final class StoreDatabase implements Database, AutoCloseable {
 
     @Override
     public PersistenceUnit open(UnitSpec spec) {
-        if (closed) {
-            throw new StoreException("the store is closed");
-        }
-        migrations.migrate(spec);
+        migrate(spec);
         EntityManagerFactory factory;
         try {
             factory = EntityManagerFactories.create(spec, pool, settings.dialect());
@@ -81,6 +80,22 @@ public final class StoreDatabase implements Database, AutoCloseable {
             throw new StoreException("the store is closed");
         }
         return unit;
+    }
+
+    @Override
+    public void migrate(UnitSpec spec) {
+        if (closed) {
+            throw new StoreException("the store is closed");
+        }
+        migrations.migrate(spec);
+    }
+
+    @Override
+    public DataSource pool() {
+        if (closed) {
+            throw new StoreException("the store is closed");
+        }
+        return pool;
     }
 
     @Override
