@@ -1,9 +1,11 @@
 package dev.switchboard.store.testing;
 
+import dev.switchboard.api.files.FileStore;
 import dev.switchboard.api.store.Database;
 import dev.switchboard.store.internal.StoreDatabase;
 import dev.switchboard.store.internal.config.ConnectionPools;
 import dev.switchboard.store.internal.config.StoreSettings;
+import dev.switchboard.store.internal.files.DatabaseFileStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +56,14 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
     /** The store on this class's database; units opened through it are closed after the class. */
     public Database database() {
         return started();
+    }
+
+    /**
+     * The blob store on this class's database, as the store bundle registers it but without its hourly removal
+     * of unclaimed files; it follows {@link #reopen()} when called again.
+     */
+    public FileStore files() {
+        return DatabaseFileStore.open(started(), Clock.systemUTC());
     }
 
     /**

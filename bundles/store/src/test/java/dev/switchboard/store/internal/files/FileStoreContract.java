@@ -46,7 +46,7 @@ abstract class FileStoreContract {
     abstract TestDatabase db();
 
     FileStore files() {
-        return files(Clock.systemUTC());
+        return db().files();
     }
 
     FileStore files(Clock clock) {
