@@ -16,6 +16,7 @@ import dev.switchboard.api.chat.ContactChats;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.domain.TagId;
@@ -23,6 +24,7 @@ import dev.switchboard.api.error.Conflict;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.files.FileStore;
 import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.interactions.GoogleClientId;
 import dev.switchboard.api.store.PersistenceUnit;
@@ -36,12 +38,14 @@ import dev.switchboard.card.internal.store.CardUnit;
 import dev.switchboard.card.internal.store.ContactEntity;
 import dev.switchboard.card.internal.store.TagEntity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -74,6 +78,7 @@ public final class CardServiceImpl implements CardService {
     private final ContactChats chats;
     private final ContactSources sources;
     private final ConnectionService connections;
+    private final FileStore files;
     private final CardEventPublisher events;
     private final PersonalData personal;
     private final Clock clock;
@@ -82,8 +87,8 @@ public final class CardServiceImpl implements CardService {
     public CardServiceImpl(@Reference CardUnit unit, @Reference FunnelRegistry funnels,
                            @Reference MemberService members, @Reference ContactChats chats,
                            @Reference ContactSources sources, @Reference ConnectionService connections,
-                           @Reference EventAdmin eventAdmin, CardConfig config) {
-        this(unit.unit(), funnels, members, chats, sources, connections, eventAdmin, personalData(config),
+                           @Reference FileStore files, @Reference EventAdmin eventAdmin, CardConfig config) {
+        this(unit.unit(), funnels, members, chats, sources, connections, files, eventAdmin, personalData(config),
                 Clock.systemUTC());
     }
 
@@ -99,14 +104,15 @@ public final class CardServiceImpl implements CardService {
     }
 
     private CardServiceImpl(PersistenceUnit unit, FunnelRegistry funnels, MemberService members, ContactChats chats,
-                            ContactSources sources, ConnectionService connections, EventAdmin eventAdmin,
-                            PersonalData personal, Clock clock) {
+                            ContactSources sources, ConnectionService connections, FileStore files,
+                            EventAdmin eventAdmin, PersonalData personal, Clock clock) {
         this.unit = unit;
         this.funnels = funnels;
         this.members = members;
         this.chats = chats;
         this.sources = sources;
         this.connections = connections;
+        this.files = files;
         this.events = new CardEventPublisher(eventAdmin);
         this.personal = personal;
         this.clock = clock;
@@ -115,8 +121,8 @@ public final class CardServiceImpl implements CardService {
     /** Plain construction (tests, tools). */
     public static CardServiceImpl create(PersistenceUnit unit, FunnelRegistry funnels, MemberService members,
                                          ContactChats chats, ContactSources sources, ConnectionService connections,
-                                         EventAdmin eventAdmin, String defaultRegion, Clock clock) {
-        return new CardServiceImpl(unit, funnels, members, chats, sources, connections, eventAdmin,
+                                         FileStore files, EventAdmin eventAdmin, String defaultRegion, Clock clock) {
+        return new CardServiceImpl(unit, funnels, members, chats, sources, connections, files, eventAdmin,
                 new PersonalData(defaultRegion), clock);
     }
 
@@ -315,9 +321,12 @@ public final class CardServiceImpl implements CardService {
     /**
      * Merges in steps that each leave everything findable, so a merge that stopped half-way can simply run again:
      * (1) the other card is marked as merging into the survivor, its identities move, its tags and subscriptions
-     * are copied and the survivor's empty fields filled, in one transaction; (2) contact sources move; (3) chats
-     * move with their history; (4) the other card is removed. A re-run of a marked merge needs edit rights on the
-     * survivor only, since the other card may have no chats left to give rights on.
+     * are copied and the survivor's empty fields filled, its photo too (CARD-2: the survivor keeps its own photo or
+     * takes the other's), in one transaction; (2) contact sources move; (3) chats move with their history; (4) the
+     * other card is removed, and its photo from the blob store unless the survivor took it. A re-run of a marked
+     * merge needs edit rights on the survivor only, since the other card may have no chats left to give rights on.
+     * The other card's row is locked in (1) and (4), as {@link ContactDirectoryImpl#setPhoto} locks it, so a photo
+     * arriving for it meanwhile is either taken by the survivor or removed, never lost or shown after removal.
      */
     @Override
     public Card merge(ContactId survivor, ContactId other, MemberId actor) {
@@ -340,7 +349,7 @@ public final class CardServiceImpl implements CardService {
         }
         unit.inTransaction((em, tx) -> {
             ContactEntity s = load(em, survivor, m);
-            ContactEntity o = load(em, other, m);
+            ContactEntity o = load(em, other, m, LockModeType.PESSIMISTIC_WRITE);
             o.setMergedInto(s.id());
             em.createNativeQuery("update contact_identity set contact_id = ?1 where contact_id = ?2")
                     .setParameter(1, s.id()).setParameter(2, o.id()).executeUpdate();
@@ -355,14 +364,25 @@ public final class CardServiceImpl implements CardService {
                     .setParameter(1, s.id()).setParameter(2, o.id()).executeUpdate();
             s.fillEmptyFrom(o);
             flush(em);
+            // decided by the database: a photo that reached the survivor meanwhile is kept
+            o.photo().ifPresent(photo -> em.createNativeQuery("update contact set photo_file_id = ?1"
+                            + " where id = ?2 and photo_file_id is null")
+                    .setParameter(1, photo.value()).setParameter(2, s.id()).executeUpdate());
             return null;
         });
         sources.merge(survivor, other);
         chats.moveChats(other, survivor, actor, start.otherName());
         unit.inTransaction((em, tx) -> {
+            @SuppressWarnings("unchecked")
+            List<Object> photos = em.createNativeQuery("select photo_file_id from contact"
+                            + " where id = ?1 and project_id = ?2 and merged_into = ?3 for update")
+                    .setParameter(1, other.value()).setParameter(2, start.project()).setParameter(3, survivor.value())
+                    .getResultList();
             em.createNativeQuery("delete from contact where id = ?1 and project_id = ?2 and merged_into = ?3")
                     .setParameter(1, other.value()).setParameter(2, start.project()).setParameter(3, survivor.value())
                     .executeUpdate();
+            photos.stream().filter(Objects::nonNull).map(p -> new FileId(((Number) p).longValue()))
+                    .forEach(photo -> Photos.removeWhenUnshown(em, tx, files, photo));
             tx.afterCommit(() -> {
                 events.merged(start.project(), survivor.value(), other.value());
                 events.changed(start.project(), survivor.value());
@@ -414,7 +434,11 @@ public final class CardServiceImpl implements CardService {
     }
 
     private static ContactEntity load(EntityManager em, ContactId contact, Member m) {
-        ContactEntity c = em.find(ContactEntity.class, contact.value());
+        return load(em, contact, m, LockModeType.NONE);
+    }
+
+    private static ContactEntity load(EntityManager em, ContactId contact, Member m, LockModeType lock) {
+        ContactEntity c = em.find(ContactEntity.class, contact.value(), lock);
         if (c == null || c.projectId() != m.project().value()) {
             throw new NotFound("contact", contact);
         }
@@ -485,7 +509,7 @@ public final class CardServiceImpl implements CardService {
                 .getResultList();
         List<Identity> identities = idRows.stream().map(r -> new Identity(
                 new ConnectionId(((Number) r[0]).longValue()), "", (String) r[1])).toList();
-        return new Card(new ContactId(c.id()), new ProjectId(c.projectId()), c.personal(), c.photoUrl(),
+        return new Card(new ContactId(c.id()), new ProjectId(c.projectId()), c.personal(), c.photo(),
                 funnels.statuses(em, c.projectId()).status(c.funnelKey(), c.funnelStage()), tags, subscriptions,
                 identities, c.createdAt(), editable, c.version());
     }
@@ -496,7 +520,7 @@ public final class CardServiceImpl implements CardService {
         List<Identity> identities = card.identities().stream().map(i -> new Identity(i.connection(),
                 types.computeIfAbsent(i.connection(), id -> connections.find(id).map(ChannelConnection::type)
                         .orElse("?")), i.externalUserId())).toList();
-        return new Card(card.id(), card.project(), card.personal(), card.photoUrl(), card.status(), card.tags(),
+        return new Card(card.id(), card.project(), card.personal(), card.photo(), card.status(), card.tags(),
                 card.subscriptions(), identities, card.createdAt(), card.editable(), card.version());
     }
 }

@@ -6,8 +6,13 @@ import dev.switchboard.api.card.Funnel;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.files.FileStore;
+import dev.switchboard.api.files.MediaKind;
+import dev.switchboard.api.files.StoredFile;
 import dev.switchboard.api.funnel.FunnelStage;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.store.StoreException;
@@ -29,10 +34,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case (a known client
- * whose profile has not changed) is one indexed autocommit read of what the comparison needs, and no transaction;
- * only a new client or a changed profile opens the write transaction. A new client's first messages may race: the identity's
- * primary key (connection, external user id) lets exactly one insert win, and the loser runs again and finds it;
- * two refreshes of one card race on its version in the same way.
+ * whose names have not changed) is one indexed autocommit read of what the comparison needs, and no transaction;
+ * only a new client or changed names open the write transaction. A new client's first messages may race: the
+ * identity's primary key (connection, external user id) lets exactly one insert win, and the loser runs again and
+ * finds it; two refreshes of one card race on its version in the same way.
+ * <p>
+ * The photo never comes through {@link #identify}: the profile's photo is the platform's file, whose address may
+ * carry a bot token; the ingress fetches it into the blob store in the background and hands over the stored copy
+ * through {@link #setPhoto}, which removes the copy it replaces.
  */
 @Component(service = ContactDirectory.class)
 public final class ContactDirectoryImpl implements ContactDirectory {
@@ -43,18 +52,21 @@ public final class ContactDirectoryImpl implements ContactDirectory {
 
     private final PersistenceUnit unit;
     private final FunnelRegistry funnels;
+    private final FileStore files;
     private final CardEventPublisher events;
     private final Clock clock;
 
     @Activate
     public ContactDirectoryImpl(@Reference CardUnit unit, @Reference FunnelRegistry funnels,
-                                @Reference EventAdmin eventAdmin) {
-        this(unit.unit(), funnels, eventAdmin, Clock.systemUTC());
+                                @Reference FileStore files, @Reference EventAdmin eventAdmin) {
+        this(unit.unit(), funnels, files, eventAdmin, Clock.systemUTC());
     }
 
-    public ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, EventAdmin eventAdmin, Clock clock) {
+    public ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, FileStore files, EventAdmin eventAdmin,
+                                Clock clock) {
         this.unit = unit;
         this.funnels = funnels;
+        this.files = files;
         this.events = new CardEventPublisher(eventAdmin);
         this.clock = clock;
     }
@@ -67,10 +79,9 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         }
         String first = name(profile.firstName());
         String last = name(profile.lastName());
-        String photo = photo(profile.photoUrl());
-        // the common case, a known client whose profile has not changed, is one autocommit read and no transaction
+        // the common case, a known client whose names have not changed, is one autocommit read and no transaction
         Optional<Seen> seen = unit.read((em, tx) -> seen(em, connection.value(), externalUserId));
-        if (seen.isPresent() && !seen.get().differs(first, last, photo)) {
+        if (seen.isPresent() && !seen.get().namesDiffer(first, last)) {
             return new ContactId(seen.get().id());
         }
         for (int attempt = 1; ; attempt++) {
@@ -79,19 +90,18 @@ public final class ContactDirectoryImpl implements ContactDirectory {
                     Optional<ContactEntity> known = byIdentity(em, connection.value(), externalUserId);
                     if (known.isPresent()) {
                         ContactEntity c = known.get();
-                        if (differs(c, first, last, photo)) {
+                        if (Seen.of(c).namesDiffer(first, last)) {
                             // messages of one client arrive together: refreshes of the card wait for each other on
                             // the row instead of failing on its version, and each decides on what the last one left
                             em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
                         }
-                        if (refresh(c, first, last, photo)) {
+                        if (refresh(c, first, last)) {
                             tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
                         }
                         return new ContactId(c.id());
                     }
                     ContactEntity c = new ContactEntity(project.value(), clock.instant());
                     c.setProfileNames(first, last);
-                    c.setPhotoUrl(photo);
                     funnels.funnelOf(em, project.value()).flatMap(ContactDirectoryImpl::firstStage)
                             .ifPresent(s -> c.setStatus(s.key(), s.stage()));
                     em.persist(c);
@@ -121,45 +131,60 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         return funnel.stages().stream().findFirst().map(s -> new First(funnel.key(), s.key()));
     }
 
-    /** What the refresh of a known card compares: its names, whether a manager edited them, and its photo. */
-    private record Seen(long id, String firstName, String lastName, String photoUrl, boolean namesEdited) {
+    /** What the refresh of a known card compares: its names and whether a manager edited them. */
+    private record Seen(long id, String firstName, String lastName, boolean namesEdited) {
 
         static Seen of(ContactEntity c) {
-            return new Seen(c.id(), c.firstName().orElse(null), c.lastName().orElse(null), c.photoUrl().orElse(null),
-                    c.namesEdited());
-        }
-
-        boolean differs(String first, String last, String photo) {
-            return namesDiffer(first, last) || photoDiffers(photo);
+            return new Seen(c.id(), c.firstName().orElse(null), c.lastName().orElse(null), c.namesEdited());
         }
 
         boolean namesDiffer(String first, String last) {
             return !namesEdited && (first != null || last != null)
                     && (!Objects.equals(firstName, first) || !Objects.equals(lastName, last));
         }
-
-        boolean photoDiffers(String photo) {
-            return photo != null && !photo.equals(photoUrl);
-        }
     }
 
-    private static boolean differs(ContactEntity c, String first, String last, String photo) {
-        return Seen.of(c).differs(first, last, photo);
+    /** Names as the channel reports them now, while no manager has edited them (CARD-2); whether they changed. */
+    private static boolean refresh(ContactEntity c, String first, String last) {
+        if (!Seen.of(c).namesDiffer(first, last)) {
+            return false;
+        }
+        c.setProfileNames(first, last);
+        return true;
     }
 
-    /** Names and photo as the channel reports them now; names only while no manager has edited them (CARD-2). */
-    private static boolean refresh(ContactEntity c, String first, String last, String photo) {
-        Seen seen = Seen.of(c);
-        boolean changed = false;
-        if (seen.namesDiffer(first, last)) {
-            c.setProfileNames(first, last);
-            changed = true;
-        }
-        if (seen.photoDiffers(photo)) {
-            c.setPhotoUrl(photo);
-            changed = true;
-        }
-        return changed;
+    /**
+     * The file is looked up before the card's transaction opens (the store reads on its own connections, and a card
+     * transaction never waits for a second one). The card's row lock orders two photos of one card, and a merge
+     * taking this card's photo, so that the replaced file is removed only when no card shows it. The card's version
+     * stays: the photo arrives in the background shortly after a new client's first message, just when a manager
+     * may be editing the card, and must not turn that edit into a conflict.
+     */
+    @Override
+    public void setPhoto(ContactId contact, FileId photo) {
+        Optional<StoredFile> file = files.find(photo);
+        unit.inTransaction((em, tx) -> {
+            ContactEntity c = em.find(ContactEntity.class, contact.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (c == null) {
+                throw new NotFound("contact", contact);
+            }
+            StoredFile f = file.orElseThrow(() -> new InvalidInput("photo", "no such file: " + photo));
+            if (f.project().value() != c.projectId()) {
+                throw new InvalidInput("photo", "the file belongs to another project");
+            }
+            if (f.kind() != MediaKind.IMAGE || !f.inline()) {
+                throw new InvalidInput("photo", "not an image a browser shows: " + f.contentType());
+            }
+            Optional<FileId> replaced = c.photo();
+            if (replaced.equals(Optional.of(photo))) {
+                return null;
+            }
+            em.createNativeQuery("update contact set photo_file_id = ?1 where id = ?2")
+                    .setParameter(1, photo.value()).setParameter(2, c.id()).executeUpdate();
+            replaced.ifPresent(old -> Photos.removeWhenUnshown(em, tx, files, old));
+            tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
+            return null;
+        });
     }
 
     @Override
@@ -179,13 +204,13 @@ public final class ContactDirectoryImpl implements ContactDirectory {
      * subquery return at most one row.
      */
     private static Optional<Seen> seen(EntityManager em, long connection, String externalUserId) {
-        List<Object[]> rows = em.createQuery("select c.id, c.firstName, c.lastName, c.photoUrl, c.namesEdited"
+        List<Object[]> rows = em.createQuery("select c.id, c.firstName, c.lastName, c.namesEdited"
                         + " from ContactEntity c where c.id = SQL('(select i.contact_id from contact_identity i"
                         + " where i.connection_id = ? and i.external_user_id = ?)', :connection, :user)",
                         Object[].class)
                 .setParameter("connection", connection).setParameter("user", externalUserId).getResultList();
         return rows.stream().findFirst().map(r -> new Seen(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], (String) r[3], Boolean.TRUE.equals(r[4])));
+                (String) r[2], Boolean.TRUE.equals(r[3])));
     }
 
     private static Optional<ContactEntity> byIdentity(EntityManager em, long connection, String externalUserId) {
@@ -204,11 +229,5 @@ public final class ContactDirectoryImpl implements ContactDirectory {
             return null;
         }
         return v.length() <= 120 ? v : v.substring(0, 120).strip();
-    }
-
-    /** A photo address that fits the column; a longer one would be broken by cutting, so it is left out. */
-    static String photo(Optional<String> value) {
-        String v = value.map(String::strip).orElse("");
-        return v.isEmpty() || v.length() > 1000 ? null : v;
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.card.internal.store;
 import dev.switchboard.api.store.StoreTimes;
 import dev.switchboard.api.card.Gender;
 import dev.switchboard.api.card.PersonalInfo;
+import dev.switchboard.api.domain.FileId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,8 +42,13 @@ public class ContactEntity {
     @Column(name = "last_name")
     private String lastName;
 
-    @Column(name = "photo_url")
-    private String photoUrl;
+    /**
+     * The photo's file in the blob store (CARD-2). Written only by statements that decide on the database's current
+     * value (ContactDirectoryImpl.setPhoto, the merge), never by flushing this entity, so that a photo arriving
+     * while a card is being edited neither changes its version nor is overwritten by the edit.
+     */
+    @Column(name = "photo_file_id", insertable = false, updatable = false)
+    private Long photoFileId;
 
     @Column(name = "funnel_key")
     private String funnelKey;
@@ -126,17 +132,16 @@ public class ContactEntity {
         return true;
     }
 
-    /** Takes the other card's values for every personal field that is empty here (contact merge). */
+    /**
+     * Takes the other card's values for every personal field that is empty here (contact merge); the photo is the
+     * merge's own statement (see {@link #photo()}).
+     */
     public boolean fillEmptyFrom(ContactEntity other) {
         boolean changed = false;
         if (firstName == null && lastName == null && (other.firstName != null || other.lastName != null)) {
             firstName = other.firstName;
             lastName = other.lastName;
             namesEdited = other.namesEdited;
-            changed = true;
-        }
-        if (photoUrl == null && other.photoUrl != null) {
-            photoUrl = other.photoUrl;
             changed = true;
         }
         if (funnelStage == null && other.funnelStage != null) {
@@ -201,12 +206,8 @@ public class ContactEntity {
         this.lastName = lastName;
     }
 
-    public Optional<String> photoUrl() {
-        return Optional.ofNullable(photoUrl);
-    }
-
-    public void setPhotoUrl(String photoUrl) {
-        this.photoUrl = photoUrl;
+    public Optional<FileId> photo() {
+        return Optional.ofNullable(photoFileId).map(FileId::new);
     }
 
     public Optional<String> funnelKey() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.api.card.Card;
 import dev.switchboard.api.card.PersonalInfo;
 import dev.switchboard.api.card.Tag;
+import dev.switchboard.api.channel.ClientProfile;
+import dev.switchboard.api.channel.RemoteFile;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.error.Conflict;
 import dev.switchboard.store.testing.H2FileDatabase;
@@ -36,11 +38,11 @@ class CardOnH2Test {
         World.Team t = w.team();
         ContactId c = w.client(t, "h2", "Anna", "H2");
         assertThat(w.client(t, "h2", "Anna", "H2")).isEqualTo(c);
-        w.directory.identify(t.project(), t.connection(), "h2", new dev.switchboard.api.channel.ClientProfile(
-                Optional.of("Anna"), Optional.of("Refreshed"), Optional.of("https://cdn.example/h2.jpg")));
+        w.directory.identify(t.project(), t.connection(), "h2", ClientProfile.named("Anna", "Refreshed")
+                .withPhoto(RemoteFile.of("https://cdn.example/h2.jpg")));
         Card card = w.cards.card(c, t.owner().id());
         assertThat(card.personal().lastName()).contains("Refreshed");
-        assertThat(card.photoUrl()).contains("https://cdn.example/h2.jpg");
+        assertThat(card.photo()).isEmpty();
         Card edited = w.cards.edit(c, t.owner().id(), new PersonalInfo(Optional.of("Anna"), Optional.of("H2"),
                 Optional.of("Anna@Example.com"), Optional.of("8 912 345 67 89"), Optional.empty(), Optional.of("de"),
                 Optional.empty(), Optional.empty(), Optional.of("About")), card.version());

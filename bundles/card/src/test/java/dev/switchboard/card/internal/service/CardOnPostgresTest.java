@@ -11,6 +11,7 @@ import dev.switchboard.api.card.PersonalInfo;
 import dev.switchboard.api.card.Subscription;
 import dev.switchboard.api.card.Tag;
 import dev.switchboard.api.channel.ClientProfile;
+import dev.switchboard.api.channel.RemoteFile;
 import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.TagId;
@@ -18,6 +19,7 @@ import dev.switchboard.api.error.Conflict;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.files.StoredFile;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.store.testing.PostgresDatabase;
 import java.time.Clock;
@@ -63,10 +65,10 @@ class CardOnPostgresTest {
     // ---------------------------------------------------------------------------------------------- CARD-1, CARD-2
 
     @Test
-    void CARD1_firstMessageCreatesTheCardOnceWithProfileAndFirstStage() {
+    void CARD1_firstMessageCreatesTheCardOnceWithProfileNamesAndFirstStage() {
         World.Team t = w.team();
         ClientProfile profile = new ClientProfile(Optional.of(" Anna "), Optional.of("Petrova"),
-                Optional.of("https://cdn.example/anna.jpg"));
+                Optional.of(RemoteFile.of("https://api.telegram.org/file/bot123456:SECRET/photos/file_1.jpg")));
         ContactId first = w.directory.identify(t.project(), t.connection(), "tg-1", profile);
         ContactId again = w.directory.identify(t.project(), t.connection(), "tg-1", profile);
 
@@ -76,7 +78,8 @@ class CardOnPostgresTest {
         Card card = w.cards.card(first, t.vitaly().id());
         assertThat(card.personal().firstName()).contains("Anna");
         assertThat(card.personal().lastName()).contains("Petrova");
-        assertThat(card.photoUrl()).contains("https://cdn.example/anna.jpg");
+        // the photo comes later, fetched into the blob store by the ingress (setPhoto), never as the platform's URL
+        assertThat(card.photo()).isEmpty();
         assertThat(card.status()).hasValueSatisfying(s -> {
             assertThat(s.funnel()).isEqualTo("default");
             assertThat(s.stage().key()).isEqualTo("not_client");
@@ -131,11 +134,11 @@ class CardOnPostgresTest {
         List<Future<ContactId>> results = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
-                String photo = "https://cdn.example/busy-" + i + ".jpg";
+                String last = "Client-" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return w.directory.identify(t.project(), t.connection(), "busy", new ClientProfile(
-                            Optional.of("Busy"), Optional.of("Client"), Optional.of(photo)));
+                    return w.directory.identify(t.project(), t.connection(), "busy",
+                            ClientProfile.named("Busy", last));
                 }));
             }
             start.countDown();
@@ -145,12 +148,12 @@ class CardOnPostgresTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(w.cards.card(c, t.owner().id()).photoUrl()).hasValueSatisfying(
-                p -> assertThat(p).startsWith("https://cdn.example/busy-"));
+        assertThat(w.cards.card(c, t.owner().id()).personal().lastName()).hasValueSatisfying(
+                last -> assertThat(last).startsWith("Client-"));
     }
 
     @Test
-    void CARD2_channelRefreshesNamesAndPhotoUnlessAManagerEditedTheNames() {
+    void CARD2_channelRefreshesNamesUnlessAManagerEditedThem() {
         World.Team t = w.team();
         ContactId c = w.client(t, "u1", "Ivan", "Old");
         long before = w.cards.card(c, t.owner().id()).version();
@@ -158,19 +161,15 @@ class CardOnPostgresTest {
         w.client(t, "u1", "Ivan", "Old");
         assertThat(w.cards.card(c, t.owner().id()).version()).isEqualTo(before);
 
-        w.directory.identify(t.project(), t.connection(), "u1", new ClientProfile(Optional.of("Ivan"),
-                Optional.of("New"), Optional.of("https://cdn.example/2.jpg")));
+        w.client(t, "u1", "Ivan", "New");
         Card refreshed = w.cards.card(c, t.owner().id());
         assertThat(refreshed.personal().lastName()).contains("New");
-        assertThat(refreshed.photoUrl()).contains("https://cdn.example/2.jpg");
 
         w.cards.edit(c, t.owner().id(), with(refreshed, p -> info("Ivan", "Edited", null, null)), refreshed.version());
-        w.directory.identify(t.project(), t.connection(), "u1", new ClientProfile(Optional.of("Vanya"),
-                Optional.of("Channel"), Optional.of("https://cdn.example/3.jpg")));
+        w.client(t, "u1", "Vanya", "Channel");
         Card kept = w.cards.card(c, t.owner().id());
         assertThat(kept.personal().firstName()).contains("Ivan");
         assertThat(kept.personal().lastName()).contains("Edited");
-        assertThat(kept.photoUrl()).contains("https://cdn.example/3.jpg");
     }
 
     @Test
@@ -178,11 +177,17 @@ class CardOnPostgresTest {
         World.Team t = w.team();
         ContactId c = w.client(t, "steady", "Olga", "Same");
         CountingUnit counting = new CountingUnit(w.unit);
-        ContactDirectoryImpl directory = new ContactDirectoryImpl(counting, w.funnels, w.events, Clock.systemUTC());
+        ContactDirectoryImpl directory = new ContactDirectoryImpl(counting, w.funnels, w.files, w.events,
+                Clock.systemUTC());
 
         assertThat(directory.identify(t.project(), t.connection(), "steady", new ClientProfile(Optional.of("Olga"),
                 Optional.of("Same"), Optional.empty()))).isEqualTo(c);
         assertThat(counting.reads).isEqualTo(1);
+        assertThat(counting.transactions).isZero();
+        // a photo in the profile is not the card's business (the ingress fetches it): still no transaction
+        assertThat(directory.identify(t.project(), t.connection(), "steady", ClientProfile.named("Olga", "Same")
+                .withPhoto(RemoteFile.of("https://cdn.example/olga.jpg")))).isEqualTo(c);
+        assertThat(counting.reads).isEqualTo(2);
         assertThat(counting.transactions).isZero();
 
         // a changed profile, and a new client, still go through the write transaction
@@ -499,9 +504,10 @@ class CardOnPostgresTest {
     void mergeMovesEverythingFillsEmptyFieldsAndCanRunAgainAfterStoppingHalfWay() {
         World.Team t = w.team();
         ContactId survivor = w.client(t, "m1", "Anna", null);
-        ContactId other = w.directory.identify(t.project(), t.connection(), "m2",
-                new ClientProfile(Optional.of("Anya"), Optional.of("K"), Optional.of("https://cdn.example/a.jpg")));
+        ContactId other = w.client(t, "m2", "Anya", "K");
         edit(t, other, info("Anya", "K", "anna@example.com", "+79120001111"));
+        StoredFile photo = w.files.photo(t.project());
+        w.directory.setPhoto(other, photo.id());
         Tag vip = w.tags.create(t.project(), t.owner().id(), "vip", "#000000");
         Tag both = w.tags.create(t.project(), t.owner().id(), "both", "#000000");
         w.cards.addTag(other, t.owner().id(), vip.id());
@@ -526,7 +532,9 @@ class CardOnPostgresTest {
         assertThat(merged.personal().firstName()).contains("Anna");
         assertThat(merged.personal().email()).contains("anna@example.com");
         assertThat(merged.personal().phone()).contains("+79120001111");
-        assertThat(merged.photoUrl()).contains("https://cdn.example/a.jpg");
+        // the survivor had no photo: it takes the other's, which therefore stays in the blob store
+        assertThat(merged.photo()).contains(photo.id());
+        assertThat(w.files.exists(photo.id())).isTrue();
         assertThat(w.db.rows("select search_text from contact where id = " + survivor.value()).get(0).get(0))
                 .isEqualTo("anna\n\nanna@example.com\n79120001111\n");
         assertThatThrownBy(() -> w.cards.card(other, t.owner().id())).isInstanceOf(NotFound.class);

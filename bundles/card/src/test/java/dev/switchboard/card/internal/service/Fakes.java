@@ -2,6 +2,8 @@ package dev.switchboard.card.internal.service;
 
 import dev.switchboard.api.card.CardEvents;
 import dev.switchboard.api.channel.ChannelConnection;
+import dev.switchboard.api.channel.ChannelType;
+import dev.switchboard.api.channel.ConnectionDetails;
 import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.chat.ChatSummary;
 import dev.switchboard.api.chat.ContactChats;
@@ -11,23 +13,38 @@ import dev.switchboard.api.chat.SystemEvent;
 import dev.switchboard.api.domain.AccountId;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.domain.RequestId;
 import dev.switchboard.api.domain.Role;
+import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
+import dev.switchboard.api.files.FileLimits;
+import dev.switchboard.api.files.FileStore;
+import dev.switchboard.api.files.MediaKind;
+import dev.switchboard.api.files.StoredFile;
 import dev.switchboard.api.interactions.Acquisition;
 import dev.switchboard.api.interactions.AcquisitionTool;
 import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.interactions.GoogleClientId;
 import dev.switchboard.api.interactions.Sources;
 import dev.switchboard.api.interactions.Visit;
+import dev.switchboard.api.store.StoreException;
 import dev.switchboard.api.team.AccessRights;
 import dev.switchboard.api.team.Account;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +58,8 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * Test doubles of the collaborators the card bundle reaches through the API: the team's members, the chat
- * engine's contact chats (who may edit, system messages, moved chats), the interactions bundle's contact sources
- * and the channel connections. They record what they are asked, so tests can assert on it.
+ * engine's contact chats (who may edit, system messages, moved chats), the interactions bundle's contact sources,
+ * the channel connections and the blob store. They record what they are asked, so tests can assert on it.
  */
 final class Fakes {
 
@@ -249,7 +266,44 @@ final class Fakes {
         }
 
         @Override
-        public ChannelConnection create(ProjectId project, MemberId actor, String type, String name) {
+        public List<ChannelType> types() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ConnectionDetails create(ProjectId project, MemberId actor, String type, String name,
+                                        Map<String, String> settings) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ConnectionDetails update(ConnectionId id, MemberId actor, String name, Map<String, String> settings,
+                                        long version) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ConnectionDetails setEnabled(ConnectionId id, MemberId actor, boolean enabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ConnectionDetails reconnect(ConnectionId id, MemberId actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(ConnectionId id, MemberId actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ConnectionDetails> list(ProjectId project, MemberId viewer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ConnectionDetails details(ConnectionId id, MemberId viewer) {
             throw new UnsupportedOperationException();
         }
 
@@ -280,6 +334,120 @@ final class Fakes {
         List<String> topicsFor(long contact) {
             return posted.stream().filter(p -> p.contact() != null && p.contact() == contact).map(Posted::topic)
                     .toList();
+        }
+    }
+
+    /**
+     * The blob store in memory (the real one is tested in the store bundle): files with their bytes, claimed or
+     * not, the content type read from the first bytes for the few types the card's tests use (JPEG, PNG, PDF).
+     */
+    static final class Files implements FileStore {
+        private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F'};
+        private static final byte[] PDF = "%PDF-1.7\n%test".getBytes(StandardCharsets.US_ASCII);
+
+        private record Entry(StoredFile file, byte[] bytes, boolean claimed) {
+        }
+
+        private final Map<FileId, Entry> files = new ConcurrentHashMap<>();
+        private final AtomicLong ids = new AtomicLong();
+        /** Every removal asked, also of files that were gone already. */
+        final List<FileId> deleted = new CopyOnWriteArrayList<>();
+        /** Set to make every removal fail, as a store that cannot be reached would. */
+        volatile boolean failDeletes;
+
+        /** A claimed JPEG of the project, as the ingress leaves a fetched client photo. */
+        StoredFile photo(ProjectId project) {
+            return claimed(project, "photo", JPEG);
+        }
+
+        /** A claimed PDF of the project: a file, not an image. */
+        StoredFile document(ProjectId project) {
+            return claimed(project, "offer.pdf", PDF);
+        }
+
+        boolean exists(FileId id) {
+            return files.containsKey(id);
+        }
+
+        private StoredFile claimed(ProjectId project, String name, byte[] bytes) {
+            StoredFile file = store(project, name, new ByteArrayInputStream(bytes), FileLimits.SPEC);
+            claim(file.id());
+            return file;
+        }
+
+        @Override
+        public StoredFile store(ProjectId project, String name, InputStream content, FileLimits limits) {
+            if (name == null || name.isBlank() || name.length() > 255) {
+                throw new InvalidInput("file.name", "must be 1 to 255 characters");
+            }
+            byte[] bytes;
+            try {
+                bytes = content.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (bytes.length == 0) {
+                throw new InvalidInput("file.empty", "no bytes");
+            }
+            String type = startsWith(bytes, JPEG, 3) ? "image/jpeg"
+                    : startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, 4) ? "image/png"
+                    : startsWith(bytes, PDF, 5) ? "application/pdf" : "application/octet-stream";
+            MediaKind kind = MediaKind.of(type);
+            long max = limits.of(kind).orElseThrow(() -> new InvalidInput("file.kind", "not accepted: " + kind));
+            if (bytes.length > max) {
+                throw new InvalidInput("file.tooLarge", "larger than " + max + " bytes");
+            }
+            StoredFile file = new StoredFile(new FileId(ids.incrementAndGet()), project, name, type, bytes.length,
+                    kind, Instant.now());
+            files.put(file.id(), new Entry(file, bytes, false));
+            return file;
+        }
+
+        private static boolean startsWith(byte[] bytes, byte[] prefix, int length) {
+            return bytes.length >= length && Arrays.equals(bytes, 0, length, prefix, 0, length);
+        }
+
+        @Override
+        public Optional<StoredFile> find(FileId id) {
+            return Optional.ofNullable(files.get(id)).map(Entry::file);
+        }
+
+        @Override
+        public InputStream open(FileId id) {
+            Entry e = files.get(id);
+            if (e == null) {
+                throw new NotFound("file", id);
+            }
+            return new ByteArrayInputStream(e.bytes());
+        }
+
+        @Override
+        public void claim(FileId id) {
+            files.computeIfPresent(id, (k, e) -> new Entry(e.file(), e.bytes(), true));
+        }
+
+        @Override
+        public StoredFile toJpeg(FileId id) {
+            throw new UnsupportedOperationException("the card bundle never converts files");
+        }
+
+        @Override
+        public void delete(FileId id) {
+            deleted.add(id);
+            if (failDeletes) {
+                throw new StoreException("the blob store cannot be reached");
+            }
+            files.remove(id);
+        }
+
+        @Override
+        public int removeUnclaimed(Duration age) {
+            Instant before = Instant.now().minus(age);
+            List<FileId> old = files.values().stream()
+                    .filter(e -> !e.claimed() && e.file().createdAt().isBefore(before)).map(e -> e.file().id())
+                    .toList();
+            old.forEach(files::remove);
+            return old.size();
         }
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Constants;
 
 /**
- * The card bundle wired by hand on a test database, with fakes of the chat engine, contact sources and team,
- * the standard funnel registered, and one project of an owner, an admin and three managers.
+ * The card bundle wired by hand on a test database, with fakes of the chat engine, contact sources, team and blob
+ * store, the standard funnel registered, and one project of an owner, an admin and three managers.
  */
 final class World {
 
@@ -32,6 +32,7 @@ final class World {
     final Fakes.Chats chats = new Fakes.Chats(members);
     final Fakes.SourcesFake sources = new Fakes.SourcesFake();
     final Fakes.Events events = new Fakes.Events();
+    final Fakes.Files files = new Fakes.Files();
     final FunnelRegistry funnels;
     final ContactDirectoryImpl directory;
     final CardServiceImpl cards;
@@ -41,9 +42,9 @@ final class World {
         this.db = db;
         this.unit = db.database().open(CardUnit.spec());
         funnels = new FunnelRegistry(unit, members, events, Clock.systemUTC());
-        directory = new ContactDirectoryImpl(unit, funnels, events, Clock.systemUTC());
-        cards = CardServiceImpl.create(unit, funnels, members, chats, sources, new Fakes.Connections(), events, "RU",
-                Clock.systemUTC());
+        directory = new ContactDirectoryImpl(unit, funnels, files, events, Clock.systemUTC());
+        cards = CardServiceImpl.create(unit, funnels, members, chats, sources, new Fakes.Connections(), files, events,
+                "RU", Clock.systemUTC());
         tags = TagServiceImpl.create(unit, members, events);
         chats.lookFromOutside = c -> db.rows("select c.funnel_stage, (select count(*) from contact_tag t"
                 + " where t.contact_id = c.id), (select count(*) from contact_subscription s where s.contact_id = c.id)"
