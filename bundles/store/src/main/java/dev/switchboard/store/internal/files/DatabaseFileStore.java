@@ -68,6 +68,7 @@ public final class DatabaseFileStore implements FileStore, AutoCloseable {
     /** Unclaimed files (uploads never sent, refused or broken writes) are removed at this age. */
     static final Duration UNCLAIMED_AGE = Duration.ofDays(1);
     static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    static final Duration FIRST_CLEANUP_AFTER = Duration.ofMinutes(5);
 
     /** Limits of the copies this store makes itself (a JPEG of an image the store already holds). */
     private static final FileLimits OWN_COPIES = new FileLimits(Map.of(MediaKind.IMAGE, 100 * FileLimits.MB));
@@ -313,8 +314,9 @@ public final class DatabaseFileStore implements FileStore, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::removeOldUnclaimed, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // the first run soon after the start, so that a node restarted more often than hourly still cleans up
+        long first = Math.min(every.toMillis(), FIRST_CLEANUP_AFTER.toMillis());
+        executor.scheduleWithFixedDelay(this::removeOldUnclaimed, first, every.toMillis(), TimeUnit.MILLISECONDS);
         return executor;
     }
 

@@ -63,7 +63,7 @@ public final class AesGcmSecrets implements Secrets, SecretsRotation {
      * Secrets with the keys from {@code environment}'s {@value #ENVIRONMENT} or else from {@code keyFile},
      * created when missing; for tests and tools.
      */
-    public static AesGcmSecrets open(UnaryOperator<String> environment, Path keyFile) {
+    public static AesGcmSecrets load(UnaryOperator<String> environment, Path keyFile) {
         return new AesGcmSecrets(environment, keyFile);
     }
 

@@ -30,7 +30,7 @@ class AesGcmSecretsTest {
     }
 
     AesGcmSecrets secrets() {
-        return AesGcmSecrets.open(NO_ENVIRONMENT, keyFile());
+        return AesGcmSecrets.load(NO_ENVIRONMENT, keyFile());
     }
 
     static String key(int fill) {
@@ -91,7 +91,7 @@ class AesGcmSecretsTest {
         assertThatThrownBy(() -> secrets.open(sealed.replace("v1:k1:", "v1:k9:"))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("k9");
         Files.writeString(keyFile(), "k1:" + key(1) + "\n");
-        assertThatThrownBy(() -> AesGcmSecrets.open(NO_ENVIRONMENT, keyFile()).open(sealed))
+        assertThatThrownBy(() -> AesGcmSecrets.load(NO_ENVIRONMENT, keyFile()).open(sealed))
                 .as("same id, other key").isInstanceOf(StoreException.class);
     }
 
@@ -124,7 +124,7 @@ class AesGcmSecretsTest {
         AesGcmSecrets thisNode = secrets();
         Path otherEtc = Files.createDirectories(etc.resolve("other-node"));
         Files.copy(keyFile(), otherEtc.resolve("switchboard-secrets.key"));
-        AesGcmSecrets otherNode = AesGcmSecrets.open(NO_ENVIRONMENT, otherEtc.resolve("switchboard-secrets.key"));
+        AesGcmSecrets otherNode = AesGcmSecrets.load(NO_ENVIRONMENT, otherEtc.resolve("switchboard-secrets.key"));
         otherNode.rotate();
         String sealedOnTheOtherNode = otherNode.seal("sealed after the rotation");
 
@@ -155,11 +155,11 @@ class AesGcmSecretsTest {
         String sealedWithFile = fromFile.seal("file");
         Map<String, String> environment = Map.of("SWITCHBOARD_SECRETS_KEY", key(7));
 
-        AesGcmSecrets fromEnvironment = AesGcmSecrets.open(environment::get, keyFile());
+        AesGcmSecrets fromEnvironment = AesGcmSecrets.load(environment::get, keyFile());
         String sealed = fromEnvironment.seal("from the environment");
 
         assertThat(sealed).startsWith("v1:env:");
-        assertThat(AesGcmSecrets.open(environment::get, etc.resolve("absent.key")).open(sealed))
+        assertThat(AesGcmSecrets.load(environment::get, etc.resolve("absent.key")).open(sealed))
                 .isEqualTo("from the environment");
         assertThat(Files.exists(etc.resolve("absent.key"))).as("no file is created").isFalse();
         assertThatThrownBy(() -> fromEnvironment.open(sealedWithFile)).isInstanceOf(StoreException.class);
@@ -170,9 +170,9 @@ class AesGcmSecretsTest {
 
     @Test
     void theEnvironmentMayListOlderKeysAfterTheCurrentOne() {
-        String old = AesGcmSecrets.open(Map.of("SWITCHBOARD_SECRETS_KEY", "a1:" + key(1))::get, keyFile()).seal("x");
+        String old = AesGcmSecrets.load(Map.of("SWITCHBOARD_SECRETS_KEY", "a1:" + key(1))::get, keyFile()).seal("x");
 
-        AesGcmSecrets rotated = AesGcmSecrets.open(
+        AesGcmSecrets rotated = AesGcmSecrets.load(
                 Map.of("SWITCHBOARD_SECRETS_KEY", "a2:" + key(2) + ", a1:" + key(1))::get, keyFile());
 
         assertThat(rotated.open(old)).isEqualTo("x");
