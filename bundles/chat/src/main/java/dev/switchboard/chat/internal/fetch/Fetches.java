@@ -9,6 +9,7 @@ import dev.switchboard.api.channel.RemoteFile;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.error.DomainException;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.files.FileLimits;
 import dev.switchboard.api.files.FileStore;
@@ -414,10 +415,16 @@ public final class Fetches {
                             new FileLimits(Map.of(MediaKind.IMAGE, PHOTO_BYTES)));
                 }
                 files.claim(stored.id());
-                contacts.setPhoto(contact, stored.id());
+                try {
+                    contacts.setPhoto(contact, stored.id());
+                } catch (DomainException refused) {
+                    // the card refused it (not a picture it shows) or is gone (merged away): keep no orphan
+                    files.delete(stored.id());
+                    throw refused;
+                }
             }
             finishPhoto(job, "DONE", null);
-        } catch (InvalidInput | IllegalArgumentException refused) {
+        } catch (DomainException | IllegalArgumentException refused) {
             finishPhoto(job, "FAILED", refused.getMessage());
         } catch (IOException e) {
             LOG.info("Photo of contact {} not fetched (attempt {}): {}", contact, row.attempts() + 1, e.toString());
