@@ -81,14 +81,31 @@ final class KeyFile {
         KeyRing.Key key = new KeyRing.Key(ring.nextId(), fresh());
         try {
             String old = Files.readString(path, StandardCharsets.UTF_8);
-            String header = old.startsWith("#") ? "" : HEADER;
-            replace(header + key.line() + "\n" + old);
+            int keys = firstKeyLine(old);
+            replace(old.substring(0, keys) + key.line() + "\n" + old.substring(keys));
         } catch (IOException e) {
             throw new StoreException("the secrets key file " + path + " cannot be rewritten", e);
         }
         LOG.info("Secrets key {} is now current in {}; older keys {} still open older values", key.id(), path,
                 ring.ids());
         return key.id();
+    }
+
+    /** Where the first key line starts: the comments above it stay above the new key. */
+    private static int firstKeyLine(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            String line = (end < 0 ? text.substring(start) : text.substring(start, end)).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return start;
+            }
+            if (end < 0) {
+                return text.length();
+            }
+            start = end + 1;
+        }
+        return start;
     }
 
     private void create() {

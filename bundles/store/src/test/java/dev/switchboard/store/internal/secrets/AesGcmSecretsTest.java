@@ -111,7 +111,9 @@ class AesGcmSecretsTest {
         assertThat(secrets.stale(before)).isTrue();
         assertThat(secrets.stale(after)).isFalse();
         assertThat(secrets.derive("file-links")).as("derived from the current key").isNotEqualTo(derivedBefore);
-        List<String> keys = Files.readAllLines(keyFile()).stream().filter(line -> !line.startsWith("#")).toList();
+        List<String> lines = Files.readAllLines(keyFile());
+        assertThat(lines.get(0)).as("the file's comments stay on top").startsWith("#");
+        List<String> keys = lines.stream().filter(line -> !line.startsWith("#")).toList();
         assertThat(keys).hasSize(2);
         assertThat(keys.get(0)).startsWith("k2:");
         assertThat(keys.get(1)).startsWith("k1:");
