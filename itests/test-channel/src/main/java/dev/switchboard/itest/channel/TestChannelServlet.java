@@ -1,29 +1,48 @@
 package dev.switchboard.itest.channel;
 
-import dev.switchboard.api.channel.ClientProfile;
-import dev.switchboard.api.channel.InboundMessage;
-import dev.switchboard.api.channel.Ingress;
-import dev.switchboard.api.domain.ConnectionId;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 /**
- * The test channel's webhook (architecture §4, channels.md patterns): {@code POST /test-channel/inbound} with form
- * fields {@code connection, externalId, userId, firstName, lastName, text, source} and the optional profile and
- * tracking fields {@code first_name, last_name, photo, ga, url, referrer} (CARD-2, CARD-8) answers 200 with
- * {@code message=<id> chat=<id> duplicate=<bool>} only after the ingress committed, and 503 if it threw, so the
- * sender retries; {@code GET /test-channel/sent} lists what the connector delivered, one per line;
- * {@code POST /test-channel/mode} with {@code mode=ok|refuse|retry:N} steers the connector.
+ * How the tests steer and read the test platform, at {@code /test-channel} (a servlet context of its own). Clients'
+ * messages do not come in here: they go to the core's {@code /hooks/test/<key>} like a real platform's webhooks.
+ * Lists are one record a line, each line form-encoded ({@code key=value&...}, values URL-encoded).
+ * <ul>
+ *   <li>{@code GET /sent[?connection=<id>]}: the messages the platform accepted: {@code message, connection, user,
+ *       attempt, external, text, at} and per file {@code file.<i>.id, .name, .type, .size, .sha256, .url}, with
+ *       {@code files} their count;</li>
+ *   <li>{@code GET /attempts}: every send and its answer: {@code message, connection, attempt, result (sent, retry,
+ *       refused, failing), reason, at};</li>
+ *   <li>{@code GET /fetches}: every file fetch: {@code ref, status, at};</li>
+ *   <li>{@code GET /connections}: the connections the connector has seen: {@code connection, connects,
+ *       disconnects, webhook};</li>
+ *   <li>{@code GET /secret?connection=<id>}: the connection's webhook secret, as the platform learned it when the
+ *       connection was registered (404 while the connector has not seen the connection);</li>
+ *   <li>{@code POST /mode} with {@code mode} (see {@link SendMode}) and optionally {@code connection};</li>
+ *   <li>{@code POST /connect} with {@code mode=ok} or {@code mode=fail:<reason>}: how registering answers;</li>
+ *   <li>{@code POST /reset}: forgets the records and modes;</li>
+ *   <li>{@code GET /files/<name>} ({@link TestFiles}): a file to fetch. {@code ?hold=<token>} holds the answer until
+ *       {@code POST /files/release?hold=<token>} (at most 60 s); {@code ?fail=<n>&key=<k>} answers 503 to the first
+ *       n requests of key k.</li>
+ * </ul>
  */
 @Component(service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=switchboard-itest-channel",
@@ -34,73 +53,171 @@ public final class TestChannelServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Ingress ingress;
     private final transient TestConnector connector;
+    private final transient Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final transient Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     @Activate
-    public TestChannelServlet(@Reference Ingress ingress, @Reference TestConnector connector) {
-        this.ingress = ingress;
+    public TestChannelServlet(@Reference TestConnector connector) {
         this.connector = connector;
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("text/plain;charset=UTF-8");
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = path(request);
+        if (path.startsWith("/files/")) {
+            file(path.substring("/files/".length()), request, response);
+            return;
+        }
         switch (path) {
-            case "/inbound" -> inbound(request, response);
-            case "/mode" -> {
-                try {
-                    connector.mode(String.valueOf(request.getParameter("mode")));
-                    response.getWriter().println("ok");
-                } catch (IllegalArgumentException e) {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            case "/sent" -> sent(request, response);
+            case "/attempts" -> lines(response, connector.attempts().stream().map(a -> form(Map.of(
+                    "message", a.message(), "connection", a.connection(), "attempt", a.attempt(),
+                    "result", a.result(), "reason", a.reason(), "at", a.at()))).toList());
+            case "/fetches" -> lines(response, connector.fetches().stream().map(f -> form(Map.of(
+                    "ref", f.ref(), "status", f.status(), "at", f.at()))).toList());
+            case "/connections" -> lines(response, connector.known().entrySet().stream().map(e -> form(Map.of(
+                    "connection", e.getKey(), "connects", e.getValue().connects(),
+                    "disconnects", e.getValue().disconnects(),
+                    "webhook", e.getValue().context().webhookUrl()))).toList());
+            case "/secret" -> {
+                Optional<TestConnector.Known> known = connection(request).flatMap(connector::known);
+                if (known.isEmpty()) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND, "the platform has not seen the connection");
+                    return;
                 }
+                text(response, known.get().context().webhookSecret());
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/sent".equals(request.getPathInfo())) {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (path(request)) {
+            case "/mode" -> {
+                try {
+                    connector.mode(connection(request), String.valueOf(request.getParameter("mode")));
+                } catch (IllegalArgumentException e) {
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+                    return;
+                }
+                text(response, "ok");
+            }
+            case "/connect" -> {
+                String mode = String.valueOf(request.getParameter("mode"));
+                if (mode.equals("ok")) {
+                    connector.connectFailure(Optional.empty());
+                } else if (mode.startsWith("fail:") && mode.length() > "fail:".length()) {
+                    connector.connectFailure(Optional.of(mode.substring("fail:".length())));
+                } else {
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST, "mode is ok or fail:<reason>");
+                    return;
+                }
+                text(response, "ok");
+            }
+            case "/reset" -> {
+                connector.reset();
+                holds.values().forEach(CountDownLatch::countDown);
+                holds.clear();
+                failures.clear();
+                text(response, "ok");
+            }
+            case "/files/release" -> {
+                String token = String.valueOf(request.getParameter("hold"));
+                holds.computeIfAbsent(token, t -> new CountDownLatch(1)).countDown();
+                text(response, "ok");
+            }
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private void sent(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Long> only = connection(request);
+        lines(response, connector.delivered().stream().filter(d -> only.map(c -> c == d.connection()).orElse(true))
+                .map(d -> {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("message", d.message());
+                    fields.put("connection", d.connection());
+                    fields.put("user", d.externalUserId());
+                    fields.put("attempt", d.attempt());
+                    fields.put("external", d.externalId());
+                    fields.put("text", d.text());
+                    fields.put("at", d.at());
+                    fields.put("files", d.files().size());
+                    for (int i = 0; i < d.files().size(); i++) {
+                        TestConnector.File f = d.files().get(i);
+                        fields.put("file." + i + ".id", f.id());
+                        fields.put("file." + i + ".name", f.name());
+                        fields.put("file." + i + ".type", f.contentType());
+                        fields.put("file." + i + ".size", f.size());
+                        fields.put("file." + i + ".sha256", f.sha256());
+                        fields.put("file." + i + ".url", f.publicUrl());
+                    }
+                    return form(fields);
+                }).toList());
+    }
+
+    private void file(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<TestFiles.TestFile> file = TestFiles.named(name);
+        if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        String fail = request.getParameter("fail");
+        if (fail != null) {
+            String key = String.valueOf(request.getParameter("key"));
+            int limit = Integer.parseInt(fail);
+            if (failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= limit) {
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "try again");
+                return;
+            }
+        }
+        String hold = request.getParameter("hold");
+        if (hold != null) {
+            try {
+                holds.computeIfAbsent(hold, t -> new CountDownLatch(1)).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
+                return;
+            }
+        }
+        byte[] bytes = file.get().bytes();
+        response.setContentType(file.get().contentType());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static Optional<Long> connection(HttpServletRequest request) {
+        String value = request.getParameter("connection");
+        try {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getPathInfo() == null ? "" : request.getPathInfo();
+    }
+
+    private static String form(Map<String, ?> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    private static void lines(HttpServletResponse response, Iterable<String> lines) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         PrintWriter out = response.getWriter();
-        for (TestConnector.Sent s : connector.sent()) {
-            out.println(s.messageId() + "\t" + s.externalUserId() + "\t" + s.attempt() + "\t" + s.text());
+        for (String line : lines) {
+            out.print(line);
+            out.print('\n');
         }
     }
 
-    private void inbound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Ingress.Received received;
-        try {
-            ClientProfile profile = new ClientProfile(
-                    param(request, "first_name").or(() -> param(request, "firstName")),
-                    param(request, "last_name").or(() -> param(request, "lastName")), param(request, "photo"));
-            Optional<String> ga = param(request, "ga");
-            Optional<String> url = param(request, "url");
-            Optional<String> referrer = param(request, "referrer");
-            Optional<InboundMessage.Tracking> tracking = ga.isPresent() || url.isPresent() || referrer.isPresent()
-                    ? Optional.of(new InboundMessage.Tracking(ga, url, referrer)) : Optional.empty();
-            received = ingress.accept(new InboundMessage(
-                    new ConnectionId(Long.parseLong(request.getParameter("connection"))),
-                    request.getParameter("externalId"), request.getParameter("userId"), profile,
-                    Optional.ofNullable(request.getParameter("text")).orElse(""), Instant.now(),
-                    param(request, "source"), tracking));
-        } catch (RuntimeException e) {
-            // not stored: a platform retries on 5xx
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getClass().getSimpleName());
-            return;
-        }
-        response.getWriter().println("message=" + received.message() + " chat=" + received.chat()
-                + " duplicate=" + received.duplicate());
-    }
-
-    /** A form field, absent when missing or empty (a platform sends empty fields for what it does not know). */
-    private static Optional<String> param(HttpServletRequest request, String name) {
-        return Optional.ofNullable(request.getParameter(name)).filter(v -> !v.isEmpty());
+    private static void text(HttpServletResponse response, String text) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().print(text);
     }
 }
