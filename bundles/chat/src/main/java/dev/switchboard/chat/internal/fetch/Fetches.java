@@ -322,7 +322,8 @@ public final class Fetches {
         } catch (IllegalArgumentException never) {
             end(job, row, "FAILED", "the platform does not give this file: " + never.getMessage(), null);
             return;
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // UncheckedIOException: the store read our stream and the platform broke it off mid-way
             LOG.info("File of message {} not fetched (attempt {}): {}", row.message(), row.attempts() + 1,
                     e.toString());
             retry(job, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -426,7 +427,8 @@ public final class Fetches {
             finishPhoto(job, "DONE", null);
         } catch (DomainException | IllegalArgumentException refused) {
             finishPhoto(job, "FAILED", refused.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // UncheckedIOException: the store read our stream and the platform broke it off mid-way
             LOG.info("Photo of contact {} not fetched (attempt {}): {}", contact, row.attempts() + 1, e.toString());
             retry(job, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
