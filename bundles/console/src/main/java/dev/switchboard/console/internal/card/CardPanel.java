@@ -47,6 +47,7 @@ import dev.switchboard.console.internal.chat.DirectoryNames;
 import dev.switchboard.console.internal.chat.ErrorText;
 import dev.switchboard.console.internal.chat.Names;
 import dev.switchboard.console.internal.chat.Texts;
+import dev.switchboard.console.internal.files.FileUrls;
 import dev.switchboard.console.internal.live.CardChange;
 import dev.switchboard.console.internal.live.ChatEventBridge;
 import dev.switchboard.console.internal.live.UiFeed;
@@ -270,7 +271,8 @@ public final class CardPanel extends Div {
 
     private Component header() {
         Avatar avatar = new Avatar(card.displayName());
-        card.photoUrl().filter(SourceText::linkable).ifPresent(avatar::setImage);
+        // the photo is served from the blob store by the console itself: a platform's URL may carry a bot token
+        card.photo().map(FileUrls::of).ifPresent(avatar::setImage);
         avatar.addClassName("sb-card-avatar");
         H3 name = new H3(card.displayName());
         name.setId("card-name");

@@ -60,6 +60,12 @@ public final class SystemEventText {
             return texts.text("system.unsubscribed", member(e.by(), names, texts), e.chain());
         } else if (event instanceof SystemEvent.ContactsMerged e) {
             return texts.text("system.contactsMerged", member(e.by(), names, texts), e.otherName());
+        } else if (event instanceof SystemEvent.ClientUnreachable e) {
+            // the platform's words (English, e.g. "blocked the bot"), shown as they came: the team may need them
+            return e.reason() == null || e.reason().isBlank() ? texts.text("system.clientUnreachable.plain")
+                    : texts.text("system.clientUnreachable", e.reason());
+        } else if (event instanceof SystemEvent.ClientReachable) {
+            return texts.text("system.clientReachable");
         }
         throw new IllegalArgumentException("Unknown system event " + event);
     }

@@ -115,6 +115,10 @@ final class MessageRow extends Div {
                 delivery.add(VaadinIcon.CHECK_CIRCLE.create());
                 delivery.add(new Span(texts.text("chat.delivery.delivered")));
             }
+            case READ -> {
+                delivery.add(VaadinIcon.EYE.create());
+                delivery.add(new Span(texts.text("chat.delivery.read")));
+            }
             case FAILED -> {
                 delivery.add(VaadinIcon.WARNING.create());
                 delivery.add(new Span(texts.text("chat.delivery.failed", message.failure().orElse("?"))));

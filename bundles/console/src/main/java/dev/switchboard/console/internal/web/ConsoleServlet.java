@@ -7,6 +7,7 @@ import com.vaadin.flow.router.InternalServerError;
 import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.server.Constants;
 import com.vaadin.flow.server.InitParameters;
+import com.vaadin.flow.server.RequestHandler;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletContext;
@@ -23,11 +24,14 @@ import dev.switchboard.api.card.TagService;
 import dev.switchboard.api.chat.ChatService;
 import dev.switchboard.api.chat.ContactChats;
 import dev.switchboard.api.chat.InboxService;
+import dev.switchboard.api.channel.ConnectionService;
+import dev.switchboard.api.files.FileStore;
 import dev.switchboard.api.team.GroupService;
 import dev.switchboard.api.team.Authenticator;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.interactions.ContactSources;
 import dev.switchboard.api.team.ProjectService;
+import dev.switchboard.console.internal.files.FileRequestHandler;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
 import dev.switchboard.console.internal.live.ChatEventBridge;
 import dev.switchboard.console.internal.panel.PanelRegistry;
@@ -93,6 +97,7 @@ public final class ConsoleServlet extends VaadinServlet {
     private final transient ConsoleServices services;
     private final transient ConsoleI18N i18n = new ConsoleI18N();
     private final transient ConsoleUiSetup uiSetup;
+    private final transient FileRequestHandler fileHandler;
     private final String contextPath;
     private final Transport transport;
 
@@ -111,7 +116,9 @@ public final class ConsoleServlet extends VaadinServlet {
                           @Reference FunnelService funnels,
                           @Reference ContactSearch search,
                           @Reference ContactChats contactChats,
-                          @Reference ContactSources sources) {
+                          @Reference ContactSources sources,
+                          @Reference ConnectionService connections,
+                          @Reference FileStore files) {
         this.contextPath = config.osgi_http_whiteboard_context_path();
         this.transport = Transport.valueOf(config.push_transport().name());
         ConsoleSettings settings = new ConsoleSettings(config.inbox_page_size());
@@ -126,7 +133,10 @@ public final class ConsoleServlet extends VaadinServlet {
         byType.put(CardSupport.class, new CardSupport(cards, tags, funnels, search, contactChats, sources));
         byType.put(ConsoleI18N.class, i18n);
         byType.put(ConsoleSettings.class, settings);
+        byType.put(ConnectionService.class, connections);
+        byType.put(FileStore.class, files);
         this.services = new ConsoleServices(byType);
+        this.fileHandler = new FileRequestHandler(files, members);
         this.uiSetup = new ConsoleUiSetup(Duration.ofMinutes(config.session_timeout_minutes()));
     }
 
@@ -202,6 +212,17 @@ public final class ConsoleServlet extends VaadinServlet {
 
         ConsoleService(VaadinServlet servlet, DeploymentConfiguration configuration) {
             super(servlet, configuration);
+        }
+
+        /**
+         * Adds the stored files' download handler ({@code files/<id>}). Vaadin reverses this list, so the handler
+         * added last is asked first: file addresses never reach the bootstrap page or the router.
+         */
+        @Override
+        protected List<RequestHandler> createRequestHandlers() throws ServiceException {
+            List<RequestHandler> handlers = super.createRequestHandlers();
+            handlers.add(fileHandler);
+            return handlers;
         }
 
         @Override

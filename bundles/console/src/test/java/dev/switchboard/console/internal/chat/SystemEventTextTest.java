@@ -112,6 +112,17 @@ class SystemEventTextTest {
     }
 
     @Test
+    void MSG4_reachabilityIsToldWithThePlatformsReason() {
+        assertThat(en(new SystemEvent.ClientUnreachable("blocked the bot")))
+                .isEqualTo("The client can no longer be written to: blocked the bot");
+        assertThat(ru(new SystemEvent.ClientUnreachable("blocked the bot")))
+                .isEqualTo("Клиенту больше нельзя написать: blocked the bot");
+        assertThat(en(new SystemEvent.ClientUnreachable(" "))).isEqualTo("The client can no longer be written to");
+        assertThat(en(new SystemEvent.ClientReachable())).isEqualTo("The client can be written to again");
+        assertThat(ru(new SystemEvent.ClientReachable())).isEqualTo("Клиенту снова можно написать");
+    }
+
+    @Test
     void aMemberWhoIsGoneIsStillNamedInWords() {
         assertThat(en(new SystemEvent.Took(GONE))).isEqualTo("a former member took the chat");
         assertThat(ru(new SystemEvent.Took(GONE))).isEqualTo("бывший сотрудник взял чат");
@@ -127,7 +138,8 @@ class SystemEventTextTest {
                 new SystemEvent.Reopened(), new SystemEvent.StatusChanged(VITALY, "a", "b"),
                 new SystemEvent.TagsChanged(VITALY, List.of("x"), List.of("y")),
                 new SystemEvent.SentToCrm(VITALY, "crm"), new SystemEvent.Subscribed(VITALY, "chain"),
-                new SystemEvent.Unsubscribed(VITALY, "chain"), new SystemEvent.ContactsMerged(VITALY, "Ivan"));
+                new SystemEvent.Unsubscribed(VITALY, "chain"), new SystemEvent.ContactsMerged(VITALY, "Ivan"),
+                new SystemEvent.ClientUnreachable("blocked the bot"), new SystemEvent.ClientReachable());
     }
 
     private String en(SystemEvent event) {

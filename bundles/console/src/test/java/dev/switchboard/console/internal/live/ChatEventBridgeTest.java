@@ -64,6 +64,23 @@ class ChatEventBridgeTest {
     }
 
     @Test
+    void MSG1_anEditedMessageOrAnArrivedFileReachesTheOpenPagesWithTheMessage() {
+        List<ChatChange> seen = new CopyOnWriteArrayList<>();
+        bridge.subscribe(ONE, seen::add);
+
+        bridge.handleEvent(event(ChatEvents.MESSAGE_CHANGED, Map.of(ChatEvents.PROJECT, 1L, ChatEvents.CHAT, 5L,
+                ChatEvents.MESSAGE, 9L)));
+        bridge.handleEvent(event(ChatEvents.DELIVERY_CHANGED, Map.of(ChatEvents.PROJECT, 1L, ChatEvents.CHAT, 5L,
+                ChatEvents.MESSAGE, 10L)));
+        bridge.handleEvent(event(ChatEvents.MESSAGE_ADDED, Map.of(ChatEvents.PROJECT, 1L, ChatEvents.CHAT, 5L,
+                ChatEvents.MESSAGE, 11L)));
+
+        assertThat(seen).extracting(ChatChange::message).containsExactly(Optional.of(new MessageId(9)),
+                Optional.of(new MessageId(10)), Optional.of(new MessageId(11)));
+        assertThat(seen).extracting(ChatChange::messageChanged).containsExactly(true, true, false);
+    }
+
+    @Test
     void eventsWithoutProjectOrChatAreIgnored() {
         assertThat(ChatEventBridge.parse(event(ChatEvents.CHAT_CHANGED, Map.of(ChatEvents.CHAT, 5L)))).isEmpty();
         assertThat(ChatEventBridge.parse(event(ChatEvents.CHAT_CHANGED,
