@@ -30,7 +30,26 @@ public @interface ChatConfig {
     @AttributeDefinition(description = "Messages claimed at once by one node")
     int outbox_batchSize() default 20;
 
-    @AttributeDefinition(description = "How long a claimed message is reserved for this node, in ms; after that "
-            + "another node may try it (a node that died mid-send)")
+    @AttributeDefinition(description = "How long a claimed message is reserved for this node, in ms; renewed by the "
+            + "heartbeat while its send runs, so it runs out only when the node died mid-send, and then another node "
+            + "may try it")
     long outbox_leaseMs() default 120_000;
+
+    @AttributeDefinition(description = "How often the leases of sends in flight are renewed, in ms; shorter than "
+            + "the lease")
+    long outbox_heartbeatMs() default 30_000;
+
+    @AttributeDefinition(description = "Sends in flight at once on this node, over all connections; each connection "
+            + "also keeps to the parallel sends and the rate its channel declares")
+    int outbox_workers() default 16;
+
+    @AttributeDefinition(description = "How long one delivery attempt may take, in ms, before it is abandoned and "
+            + "counted as a failed attempt whose outcome is unknown: the message may reach the client twice on a "
+            + "channel that cannot drop repeated sends")
+    long outbox_sendTimeoutMs() default 300_000;
+
+    @AttributeDefinition(description = "How long a connection waits after its platform refused the connection itself "
+            + "(a revoked token), in ms; doubled for each further refusal in a row, up to outbox.maxDelayMs; its "
+            + "messages keep their attempts meanwhile")
+    long outbox_failingPauseMs() default 60_000;
 }
