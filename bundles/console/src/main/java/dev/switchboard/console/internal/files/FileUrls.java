@@ -1,7 +1,9 @@
 package dev.switchboard.console.internal.files;
 
 import dev.switchboard.api.domain.FileId;
+import dev.switchboard.api.files.MediaKind;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The console's addresses of stored files (MSG-1, MSG-2, INP-2, INP-3, CARD-2): {@code files/<id>} and
@@ -31,6 +33,17 @@ public final class FileUrls {
     public static String named(FileId file, String name) {
         String segment = pathSegment(name == null ? "" : name);
         return segment.isEmpty() ? of(file) : of(file) + "/" + segment;
+    }
+
+    /**
+     * Whether a message's file is shown in the page (a picture or a player) rather than offered as a download: the
+     * rule of {@link dev.switchboard.api.files.StoredFile#inline()}, which decides how the file is served, applied to
+     * what the message knows of it.
+     */
+    public static boolean showsInPage(MediaKind kind, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return (kind == MediaKind.IMAGE || kind == MediaKind.VIDEO) && !type.contains("svg") && !type.contains("html")
+                && !type.contains("xml");
     }
 
     /** {@code text} as one path segment: every byte of its UTF-8 but RFC 3986's unreserved characters escaped. */

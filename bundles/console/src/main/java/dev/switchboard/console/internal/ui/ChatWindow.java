@@ -17,8 +17,10 @@ import dev.switchboard.api.chat.ChatService;
 import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatView;
 import dev.switchboard.api.chat.Message;
+import dev.switchboard.api.chat.SendConditions;
 import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.MessageId;
 import dev.switchboard.api.domain.Page;
@@ -36,6 +38,7 @@ import dev.switchboard.console.internal.live.ChatChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +52,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chat window (WIN-1..5): the client's name top left, the participants control (WIN-2), the actions the
- * engine allows this viewer right now ({@link ChatService#allowedActions}; the window never decides permissions
- * itself), the hand-over prompt for its receiver (TEAM-4), the history with the newest message at the bottom,
- * and the composer (INP-1, INP-4). A refused action shows the engine's reason in the reader's language.
+ * The chat window (WIN-1..5): the client's name top left (and a mark when the client cannot be written to), the
+ * participants control (WIN-2), the actions the engine allows this viewer right now
+ * ({@link ChatService#allowedActions}; the window never decides permissions itself), the hand-over prompt for its
+ * receiver (TEAM-4), the history with the newest message at the bottom (MSG-1..4, with files), and the composer
+ * with the channel's rules (INP-1..4; files can be dropped anywhere on the window). A refused action shows the
+ * engine's reason in the reader's language. Test ids beyond the composer's and the history's:
+ * {@code chat-unreachable} (the header's mark, its reason in {@code title}).
  *
  * <p>The window is refreshed from the engine after each of the viewer's own actions and whenever the page's live
  * feed reports a change of this chat, so a second manager's browser follows without a reload.
@@ -97,7 +103,10 @@ final class ChatWindow extends Div {
         // status changes name their funnel stages in the reader's language (MSG-4, CARD-3)
         this.names = new CardNames(new DirectoryNames(support.members(), support.groups()), cards.funnels(),
                 viewer.member().project());
-        this.composer = new Composer(this::compose);
+        this.composer = new Composer(this::compose,
+                (name, content) -> support.chats().upload(chat, viewer.member().id(), name, content), texts,
+                notifications::error);
+        composer.acceptDropsOn(this);
         setId("chat-window");
         getElement().setAttribute("data-chat", chat.toString());
         addClassName("sb-chat-window");
@@ -135,14 +144,29 @@ final class ChatWindow extends Div {
         return Optional.ofNullable(view).map(ChatView::clientName);
     }
 
-    /** Follows the engine's events about this chat. */
+    /**
+     * Follows the engine's events about this chat: new messages at the bottom, and messages shown that changed (an
+     * edit, a file that arrived, a delivery that moved on), wherever they are in the history shown (MSG-1, MSG-2).
+     */
     void apply(List<ChatChange> changes) {
         if (changes.stream().noneMatch(change -> change.chat().equals(chat))) {
             return;
         }
         refresh();
-        if (available && loadLatest() > 0) {
+        if (!available) {
+            return;
+        }
+        Set<MessageId> read = new HashSet<>();
+        if (loadLatest(read) > 0) {
             scrollToBottom();
+        }
+        Set<MessageId> stale = new HashSet<>();
+        changes.stream().filter(change -> change.chat().equals(chat) && change.messageChanged())
+                .flatMap(change -> change.message().stream())
+                .filter(id -> rows.containsKey(id) && !read.contains(id))
+                .forEach(stale::add);
+        if (!stale.isEmpty()) {
+            reread(stale);
         }
     }
 
@@ -180,6 +204,19 @@ final class ChatWindow extends Div {
             modes.add(Composer.Mode.NOTE);
         }
         composer.offer(modes);
+        composer.conditions(allowed.contains(ChatAction.SEND) ? sendConditions(me) : Optional.empty());
+    }
+
+    /** The channel's rules for the composer; without them it still sends text (the engine checks anyway). */
+    private Optional<SendConditions> sendConditions(MemberId me) {
+        try {
+            return Optional.of(support.chats().sendConditions(chat, me));
+        } catch (DomainException e) {
+            LOG.debug("Chat {}: no send conditions for member {}: {}", chat, me, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Chat {}: could not read the channel's send conditions", chat, e);
+        }
+        return Optional.empty();
     }
 
     private void showUnavailable() {
@@ -208,6 +245,14 @@ final class ChatWindow extends Div {
         });
         Div subtitle = new Div(channel, state);
         subtitle.addClassName("sb-client-subtitle");
+        view.unreachable().ifPresent(reason -> {
+            // the client blocked the bot or unsubscribed: nobody can write to them until they write (MSG-2)
+            Span unreachable = new Span(VaadinIcon.BAN.create(), new Span(texts.text("chat.unreachable")));
+            unreachable.setId("chat-unreachable");
+            unreachable.getElement().getThemeList().add("badge small error");
+            unreachable.getElement().setAttribute("title", texts.text("chat.unreachable.hint", reason));
+            subtitle.add(unreachable);
+        });
         view.contact().ifPresent(contact -> {
             Anchor card = new Anchor("card/" + contact, texts.text("chat.openCard"));
             card.setId("chat-card-link");
@@ -422,10 +467,10 @@ final class ChatWindow extends Div {
         }
     }
 
-    private boolean compose(Composer.Mode mode, String text, String key) {
+    private boolean compose(Composer.Mode mode, String text, List<FileId> files, String key) {
         try {
             Message stored = mode == Composer.Mode.MESSAGE
-                    ? support.chats().send(chat, me(), text, Optional.of(key))
+                    ? support.chats().send(chat, me(), text, files, Optional.of(key))
                     : support.chats().note(chat, me(), text);
             show(stored);
             scrollToBottom();
@@ -487,6 +532,11 @@ final class ChatWindow extends Div {
      * @return how many messages were added at the bottom
      */
     private int loadLatest() {
+        return loadLatest(new HashSet<>());
+    }
+
+    /** As {@link #loadLatest()}, collecting the ids of the messages read into {@code read}. */
+    private int loadLatest(Set<MessageId> read) {
         Optional<String> cursor = Optional.empty();
         List<Message> fresh = new ArrayList<>();
         boolean first = rows.isEmpty();
@@ -500,6 +550,7 @@ final class ChatWindow extends Div {
             }
             boolean reachedShown = false;
             for (Message message : page.items()) {
+                read.add(message.id());
                 MessageRow row = rows.get(message.id());
                 if (row == null) {
                     fresh.add(message);
@@ -523,6 +574,33 @@ final class ChatWindow extends Div {
         earlier.setVisible(earlierCursor.isPresent());
         renderEmptyNote();
         return fresh.size();
+    }
+
+    /**
+     * Reads the history again as far back as the window shows it, to show the newer state of older messages that
+     * changed. The engine has no single-message read, so this pages; edits and arriving files concern recent
+     * messages, so it rarely goes past the first pages.
+     */
+    private void reread(Set<MessageId> stale) {
+        Optional<String> cursor = Optional.empty();
+        int pages = rows.size() / HISTORY_PAGE + 2;
+        for (int i = 0; i < pages && !stale.isEmpty(); i++) {
+            Page<Message> page;
+            try {
+                page = support.chats().history(chat, me(), cursor, HISTORY_PAGE);
+            } catch (DomainException e) {
+                return;
+            }
+            for (Message message : page.items()) {
+                if (stale.remove(message.id())) {
+                    rows.get(message.id()).update(message);
+                }
+            }
+            if (page.next().isEmpty()) {
+                return;
+            }
+            cursor = page.next();
+        }
     }
 
     private void loadEarlier() {

@@ -35,6 +35,36 @@ class ErrorTextTest {
     }
 
     @Test
+    void INP2_INP3_refusedFilesAreExplainedInTheReadersLanguage() {
+        assertThat(ErrorText.of(new InvalidInput("file.executable", "programs and scripts (.exe) are not accepted"),
+                english)).isEqualTo("Programs and scripts cannot be sent.");
+        assertThat(ErrorText.of(new InvalidInput("file.tooLarge", "images may be at most 3 MB"), russian))
+                .isEqualTo("Файл больше, чем принимает этот канал.");
+        for (String field : List.of("file.executable", "file.kind", "file.tooLarge", "file.empty", "file.name",
+                "file.convert", "files")) {
+            assertThat(ErrorText.of(new InvalidInput(field, "x"), english)).as(field)
+                    .isNotEqualTo("This input was not accepted.");
+            assertThat(ErrorText.of(new InvalidInput(field, "x"), russian)).as(field).matches(".*[А-Яа-яё].*");
+        }
+    }
+
+    @Test
+    void MSG2_aChatThatCannotTakeMessagesSaysWhyWithThePlatformsDetail() {
+        Conflict unreachable = new Conflict("error.send.CLIENT_UNREACHABLE", "blocked the bot",
+                List.of("blocked the bot"));
+        assertThat(ErrorText.of(unreachable, english))
+                .isEqualTo("The client cannot receive messages now (blocked the bot). Once they write again, you can"
+                        + " answer.");
+        Conflict window = new Conflict("error.send.WINDOW_CLOSED", "24 h", List.of("24 h"));
+        assertThat(ErrorText.of(window, english)).contains("client's next message");
+        for (String reason : List.of("CLIENT_UNREACHABLE", "WINDOW_CLOSED", "CONNECTION_DISABLED",
+                "CONNECTION_DELETED")) {
+            Conflict conflict = new Conflict("error.send." + reason, "detail", List.of("detail"));
+            assertThat(ErrorText.of(conflict, russian)).as(reason).matches(".*[А-Яа-яё].*");
+        }
+    }
+
+    @Test
     void aKeyTheConsoleDoesNotKnowFallsBackToItsKindsText() {
         Conflict unknown = new Conflict("error.handoverPending", "a hand-over is pending", List.of());
         assertThat(ErrorText.of(unknown, english))

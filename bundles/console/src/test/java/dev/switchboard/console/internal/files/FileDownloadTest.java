@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.ProjectId;
+import dev.switchboard.api.files.MediaKind;
+import dev.switchboard.api.files.StoredFile;
 import dev.switchboard.console.internal.files.FileDownload.Answer;
 import dev.switchboard.console.internal.files.FileDownload.Part;
 import dev.switchboard.console.internal.files.FileDownload.Serve;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,15 @@ class FileDownloadTest {
         assertThat(FileUrls.named(new FileId(7), "a b/c?.pdf")).isEqualTo("files/7/a%20b%2Fc%3F.pdf");
         assertThat(FileUrls.named(new FileId(7), "фото.jpg")).isEqualTo("files/7/%D1%84%D0%BE%D1%82%D0%BE.jpg");
         assertThat(FileUrls.named(new FileId(7), "")).isEqualTo("files/7");
+    }
+
+    @Test
+    void theHistoryShowsInThePageExactlyWhatIsServedInline() {
+        for (String type : new String[] {"image/jpeg", "image/png", "image/gif", "image/svg+xml", "video/mp4",
+                "text/html", "application/xhtml+xml", "application/pdf", "audio/ogg"}) {
+            StoredFile file = new StoredFile(new FileId(1), MINE, "f", type, 1, MediaKind.of(type), Instant.EPOCH);
+            assertThat(FileUrls.showsInPage(file.kind(), type)).as(type).isEqualTo(file.inline());
+        }
     }
 
     private Answer get(String path) {
