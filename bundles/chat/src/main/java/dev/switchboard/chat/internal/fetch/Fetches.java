@@ -168,34 +168,49 @@ public final class Fetches {
         if (photo.isEmpty() && !newClient) {
             return;
         }
-        String key = photo.map(p -> p.key().map(k -> "key:" + k).orElse("ref:" + sha256(p.ref())))
-                .orElse(ASK_PROFILE);
+        String key = photo.map(Fetches::keyOf).orElse(ASK_PROFILE);
+        if (queue(connection.project().value(), connection.id().value(), contact, externalUserId, photo, key,
+                "PENDING")) {
+            nudge();
+        }
+    }
+
+    /** The key a photo is fetched once by: the platform's stable identity of it, else its reference. */
+    private static String keyOf(RemoteFile photo) {
+        return cut(photo.key().map(k -> "key:" + k).orElse("ref:" + sha256(photo.ref())), 300);
+    }
+
+    /**
+     * Adds a photo row in {@code state} unless the contact has one of that key.
+     *
+     * @return whether it was added
+     */
+    private boolean queue(long project, long connection, ContactId contact, String externalUserId,
+                          Optional<RemoteFile> photo, String key, String state) {
         try {
-            boolean added = unit.inTransaction((em, tx) -> {
+            return unit.inTransaction((em, tx) -> {
                 if (!em.createNativeQuery("select id from profile_fetch where contact_id = ?1 and remote_key = ?2")
-                        .setParameter(1, contact.value()).setParameter(2, cut(key, 300)).getResultList().isEmpty()) {
+                        .setParameter(1, contact.value()).setParameter(2, key).getResultList().isEmpty()) {
                     return false;
                 }
                 long id = ((Number) em.createNativeQuery("select nextval('profile_fetch_seq')").getSingleResult())
                         .longValue();
                 em.createNativeQuery("insert into profile_fetch (id, project_id, connection_id, contact_id,"
                                 + " external_user_id, remote_ref, remote_key, state, attempts, next_attempt_at)"
-                                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', 0, ?8)")
-                        .setParameter(1, id).setParameter(2, connection.project().value())
-                        .setParameter(3, connection.id().value()).setParameter(4, contact.value())
-                        .setParameter(5, externalUserId).setParameter(6, photo.map(RemoteFile::ref).orElse(null))
-                        .setParameter(7, cut(key, 300)).setParameter(8, StoreTimes.utc(clock.instant()))
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)")
+                        .setParameter(1, id).setParameter(2, project).setParameter(3, connection)
+                        .setParameter(4, contact.value()).setParameter(5, externalUserId)
+                        .setParameter(6, photo.map(RemoteFile::ref).orElse(null)).setParameter(7, key)
+                        .setParameter(8, state).setParameter(9, StoreTimes.utc(clock.instant()))
                         .executeUpdate();
                 return true;
             });
-            if (added) {
-                nudge();
-            }
         } catch (StoreException e) {
             if (!StoreFailures.uniqueViolation(e)) {
                 // a photo is worth less than the message it came with: log, never fail the message
                 LOG.warn("Could not queue the photo of contact {}: {}", contact, e.toString());
             }
+            return false;
         }
     }
 
@@ -422,6 +437,11 @@ public final class Fetches {
                     // the card refused it (not a picture it shows) or is gone (merged away): keep no orphan
                     files.delete(stored.id());
                     throw refused;
+                }
+                if (row.ref() == null) {
+                    // the photo the profile question brought, fetched now: a message naming it later fetches nothing
+                    queue(row.project(), row.connection(), contact, row.externalUserId(), photo,
+                            keyOf(photo.get()), "DONE");
                 }
             }
             finishPhoto(job, "DONE", null);

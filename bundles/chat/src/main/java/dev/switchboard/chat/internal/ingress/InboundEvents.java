@@ -203,7 +203,8 @@ final class InboundEvents {
                             + " and delivery <> 'FAILED'")
                     .setParameter(1, reason.length() <= 1000 ? reason : reason.substring(0, 1000))
                     .setParameter(2, s.id()).executeUpdate();
-            if (e.refusal() == Refusal.CLIENT_BLOCKED) {
+            // only the first report: a redelivered one must not make a client who wrote since unreachable again
+            if (changed > 0 && e.refusal() == Refusal.CLIENT_BLOCKED) {
                 Reachability.mark(em, tx, events, s.chat(), Optional.of(reason), clock.instant());
             }
             if (changed > 0) {
@@ -220,8 +221,9 @@ final class InboundEvents {
                             + " and external_user_id = ?2")
                     .setParameter(1, live.id()).setParameter(2, e.externalUserId()).getResultList();
             for (Object chat : chats) {
+                // a platform that gives no reason still blocked the bot: the mark says "unreachable" then
                 Reachability.mark(em, tx, events, ((Number) chat).longValue(),
-                        e.reachable() ? Optional.empty() : Optional.of(e.reason()), e.at());
+                        e.reachable() ? Optional.empty() : Optional.of(e.reason() == null ? "" : e.reason()), e.at());
             }
             return null;
         });

@@ -8,6 +8,7 @@ import dev.switchboard.api.channel.WebhookOutcome;
 import dev.switchboard.api.channel.WebhookRequest;
 import dev.switchboard.api.channel.Webhooks;
 import dev.switchboard.api.error.DomainException;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.chat.internal.connection.ConnectorRegistry;
 import dev.switchboard.chat.internal.connection.Connections;
 import dev.switchboard.chat.internal.connection.LiveConnection;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the connection by its key, lets the type's connector verify and read the call, stores what it found through the
  * ingress, and answers only after every event is committed. The HTTP bundle adapts requests to this service.
  * <ul>
- *   <li>A key of no connection, a deleted one or one of another type: 404. A disabled connection: 403.</li>
+ *   <li>A key of no connection, a deleted one or one of another type: 404. A disabled connection: 403; also when
+ *       the ingress finds it switched off or deleted meanwhile (on another node), so that the platform is not told
+ *       the events were delivered.</li>
  *   <li>No connector of the type installed (its bundle stopped or updating): 503, so that the platform retries.</li>
  *   <li>Refused verification: 401/403 as the connector says, nothing stored.</li>
  *   <li>An event the ingress refuses for good (a text over the limit): logged and skipped, the rest stored, 200.
@@ -58,11 +61,11 @@ public final class WebhookEndpoint implements Webhooks {
             return WebhookAnswer.text(503, "not available, try again");
         }
         if (found.isEmpty() || !found.get().type().equals(type)) {
-            return WebhookAnswer.text(404, "no such webhook");
+            return notFound();
         }
         LiveConnection live = found.get();
         if (!live.enabled()) {
-            return WebhookAnswer.text(403, "this connection is switched off");
+            return switchedOff();
         }
         Optional<ChannelConnector> connector = connectors.connector(type);
         if (connector.isEmpty()) {
@@ -94,7 +97,7 @@ public final class WebhookEndpoint implements Webhooks {
         }
         WebhookOutcome.Accept accept = (WebhookOutcome.Accept) outcome;
         for (InboundEvent event : accept.events()) {
-            if (!event.connection().equals(live.context().connection().id())) {
+            if (!live.context().connection().id().equals(event.connection())) {
                 // a connector writes only into the connection the platform called: anything else is its bug
                 LOG.error("Connector {} returned an event for connection {} from a webhook of connection {};"
                         + " skipped", type, event.connection(), live.id());
@@ -103,6 +106,14 @@ public final class WebhookEndpoint implements Webhooks {
             try {
                 ingress.apply(event);
             } catch (DomainException permanent) {
+                if (permanent instanceof NotFound) {
+                    // the ingress checks the connection in its own transaction: switched off or deleted since it
+                    // was read here (maybe on another node), it is answered as at the door, not as delivered
+                    Optional<WebhookAnswer> closed = closedMeanwhile(live);
+                    if (closed.isPresent()) {
+                        return closed.get();
+                    }
+                }
                 // it would fail the same way on every redelivery: skip it, so the platform does not repeat it
                 LOG.warn("Skipped an event of connection {} ({}) that can never be stored: {}", live.id(),
                         event.getClass().getSimpleName(), permanent.getMessage());
@@ -113,5 +124,29 @@ public final class WebhookEndpoint implements Webhooks {
             }
         }
         return accept.answer();
+    }
+
+    /** 404 or 403 when the connection is now deleted or switched off; empty while it is on. */
+    private Optional<WebhookAnswer> closedMeanwhile(LiveConnection live) {
+        Optional<LiveConnection> now;
+        try {
+            now = connections.live(live.context().connection().id());
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook of connection {} not served: the connection cannot be read now ({})", live.id(),
+                    e.toString());
+            return Optional.of(WebhookAnswer.text(503, "not available, try again"));
+        }
+        if (now.isEmpty()) {
+            return Optional.of(notFound());
+        }
+        return now.get().enabled() ? Optional.empty() : Optional.of(switchedOff());
+    }
+
+    private static WebhookAnswer notFound() {
+        return WebhookAnswer.text(404, "no such webhook");
+    }
+
+    private static WebhookAnswer switchedOff() {
+        return WebhookAnswer.text(403, "this connection is switched off");
     }
 }
