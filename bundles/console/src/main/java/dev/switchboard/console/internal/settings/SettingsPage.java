@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A page of the project's settings (owners and admins only): the tag catalogue, the funnel, and the plugins'
- * settings panels, reached through the same small navigation. Anyone else who opens the address is refused with
+ * A page of the project's settings (owners and admins only): the channel connections, the tag catalogue, the
+ * funnel, and the plugins' settings panels, reached through the same small navigation. Anyone else who opens the address is refused with
  * the note {@code settings-refused}; the services refuse their changes anyway.
  */
 abstract class SettingsPage extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -28,10 +28,13 @@ abstract class SettingsPage extends Div implements BeforeEnterObserver, HasDynam
     static final String ROOT = "settings";
     static final String TAGS = ROOT + "/tags";
     static final String FUNNEL = ROOT + "/funnel";
+    static final String CHANNELS = ROOT + "/channels";
 
     private final transient ConsoleI18N i18n;
     final Notifications notifications = new Notifications();
     final Div content = new Div();
+    /** The page's heading: the page's name, unless the page names what it shows (a connection). */
+    final H2 title = new H2();
 
     SettingsPage(ConsoleI18N i18n) {
         this.i18n = i18n;
@@ -57,16 +60,18 @@ abstract class SettingsPage extends Div implements BeforeEnterObserver, HasDynam
                     getTranslation("settings.refused.text")));
             return;
         }
-        H2 title = new H2(getTranslation(titleKey()));
+        title.setText(getTranslation(titleKey()));
         title.addClassName("sb-settings-title");
         add(navigation(), title, content);
+        read(event);
         render(viewer.get());
     }
 
     private Div navigation() {
         Div nav = new Div();
         nav.addClassName("sb-settings-nav");
-        for (List<String> link : List.of(List.of("settings-nav-tags", TAGS, "settings.tags"),
+        for (List<String> link : List.of(List.of("settings-nav-channels", CHANNELS, "settings.channels"),
+                List.of("settings-nav-tags", TAGS, "settings.tags"),
                 List.of("settings-nav-funnel", FUNNEL, "settings.funnel"),
                 List.of("settings-nav-plugins", ROOT, "settings.plugins"))) {
             Anchor anchor = new Anchor(link.get(1), getTranslation(link.get(2)));
@@ -81,7 +86,13 @@ abstract class SettingsPage extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public String getPageTitle() {
-        return getTranslation(titleKey()) + " · " + getTranslation("app.name");
+        String heading = title.getText();
+        return (heading == null || heading.isBlank() ? getTranslation(titleKey()) : heading) + " · "
+                + getTranslation("app.name");
+    }
+
+    /** Reads what the page needs from its address (route parameters) before {@link #render}. */
+    void read(BeforeEnterEvent event) {
     }
 
     Texts texts() {

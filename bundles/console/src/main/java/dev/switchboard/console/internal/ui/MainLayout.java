@@ -156,7 +156,7 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         Div spacer = new Div();
         HorizontalLayout header = new HorizontalLayout(title, project, spacer, who);
         if (viewer.member().role() == Role.OWNER || viewer.member().role() == Role.ADMIN) {
-            // the project's settings: tag catalogue, funnel, plugins' settings (CARD-3, CARD-4)
+            // the project's settings: channel connections, tag catalogue, funnel, plugins' settings (CARD-3, CARD-4)
             Button settings = new Button(getTranslation("header.settings"), VaadinIcon.COG.create(),
                     click -> UI.getCurrent().navigate(Routes.SETTINGS_TAGS));
             settings.setId("settings-link");

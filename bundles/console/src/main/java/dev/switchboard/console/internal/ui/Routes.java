@@ -3,6 +3,8 @@ package dev.switchboard.console.internal.ui;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.RouteRegistry;
 import dev.switchboard.console.internal.card.CardView;
+import dev.switchboard.console.internal.settings.ChannelSettingsView;
+import dev.switchboard.console.internal.settings.ConnectionView;
 import dev.switchboard.console.internal.settings.FunnelSettingsView;
 import dev.switchboard.console.internal.settings.PluginSettingsView;
 import dev.switchboard.console.internal.settings.TagSettingsView;
@@ -21,6 +23,7 @@ public final class Routes {
     static final String SETTINGS = "settings";
     static final String SETTINGS_TAGS = SETTINGS + "/tags";
     static final String SETTINGS_FUNNEL = SETTINGS + "/funnel";
+    static final String SETTINGS_CHANNELS = SETTINGS + "/channels";
 
     private Routes() {
     }
@@ -53,6 +56,13 @@ public final class Routes {
             }
             if (!routes.isRouteRegistered(FunnelSettingsView.class)) {
                 routes.setRoute(SETTINGS_FUNNEL, FunnelSettingsView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(ChannelSettingsView.class)) {
+                routes.setRoute(SETTINGS_CHANNELS, ChannelSettingsView.class, MainLayout.class);
+            }
+            if (!routes.isRouteRegistered(ConnectionView.class)) {
+                routes.setRoute(SETTINGS_CHANNELS + "/:" + ConnectionView.PARAMETER, ConnectionView.class,
+                        MainLayout.class);
             }
         });
     }
