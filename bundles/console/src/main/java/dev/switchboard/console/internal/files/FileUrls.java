@@ -31,8 +31,20 @@ public final class FileUrls {
      * segment when nothing else tells it.
      */
     public static String named(FileId file, String name) {
-        String segment = pathSegment(name == null ? "" : name);
-        return segment.isEmpty() ? of(file) : of(file) + "/" + segment;
+        String segment = pathSegment(harmless(name == null ? "" : name.strip()));
+        return segment.isEmpty() || segment.chars().allMatch(c -> c == '.') ? of(file) : of(file) + "/" + segment;
+    }
+
+    /**
+     * The name with the characters that Jetty 12 refuses in a path even when escaped (separators, '%', ';', control
+     * characters) replaced: the segment is only for the browser's title of the tab; the download's name comes from
+     * {@code Content-Disposition}.
+     */
+    private static String harmless(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.appendCodePoint(c == '/' || c == '\\' || c == '%' || c == ';'
+                || Character.isISOControl(c) ? '_' : c));
+        return out.toString();
     }
 
     /**

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands the chat engine's events (posted on Event Admin after each commit) to the open console pages of the same
- * project, so that a second manager sees new messages, takes, hand-overs and Done without reloading (WIN, INB);
+ * project, so that a second manager sees new messages, takes, hand-overs and Done without reloading (WIN, INB), and
+ * every page showing a message sees its changes: the client's edits, files that arrived, delivery and read receipts
+ * ({@link ChatEvents#MESSAGE_CHANGED}, {@link ChatEvents#DELIVERY_CHANGED}; MSG-1, MSG-2);
  * and the card bundle's events ({@link CardEvents}), so that open client cards follow edits, merges and catalogue
  * changes made elsewhere (CARD).
  *

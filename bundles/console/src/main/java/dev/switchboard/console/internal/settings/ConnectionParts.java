@@ -94,6 +94,7 @@ final class ConnectionParts {
         url.setId(id);
         url.setReadOnly(true);
         url.setValue(details.webhookUrl().toString());
+        url.getElement().setAttribute("data-url", details.webhookUrl().toString());
         url.setAriaLabel(texts.text("channels.webhookUrl"));
         url.setTooltipText(texts.text("channels.webhookUrl"));
         url.addClassName("sb-webhook-url");

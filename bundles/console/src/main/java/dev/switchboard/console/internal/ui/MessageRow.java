@@ -139,7 +139,7 @@ final class MessageRow extends Div {
             box.addClassName("sb-attachment-missing");
             box.add(icon(file.state() == Attachment.State.PENDING ? VaadinIcon.CLOCK : VaadinIcon.WARNING));
             Span name = new Span();
-            name.setText(file.name());
+            name.setText(shownName(file));
             name.addClassName("sb-attachment-name");
             Span state = new Span(file.state() == Attachment.State.PENDING ? texts.text("chat.attachment.receiving")
                     : file.problem().filter(problem -> !problem.isBlank())
@@ -152,14 +152,14 @@ final class MessageRow extends Div {
         FileId id = file.file().get();
         if (FileUrls.showsInPage(file.kind(), file.contentType())) {
             if (file.kind() == MediaKind.IMAGE) {
-                Image image = new Image(FileUrls.of(id), file.name());
+                Image image = new Image(FileUrls.of(id), shownName(file));
                 image.addClassName("sb-thumb");
                 image.getElement().setAttribute("loading", "lazy");
                 Anchor open = new Anchor(FileUrls.named(id, file.name()), image);
                 open.setTarget(AnchorTarget.BLANK);
                 open.setRouterIgnore(true);
                 open.getElement().setAttribute("rel", "noopener noreferrer");
-                open.setTitle(texts.text("chat.attachment.open", file.name()));
+                open.setTitle(texts.text("chat.attachment.open", shownName(file)));
                 open.addClassName("sb-thumb-link");
                 box.add(open);
                 return box;
@@ -185,16 +185,21 @@ final class MessageRow extends Div {
 
     /** Name, size and a download link. */
     private Div fileLine(Attachment file, FileId id, VaadinIcon kind) {
-        Anchor download = new Anchor(FileUrls.named(id, file.name()), file.name());
+        Anchor download = new Anchor(FileUrls.named(id, file.name()), shownName(file));
         download.setRouterIgnore(true);
-        download.getElement().setAttribute("download", file.name());
-        download.setTitle(texts.text("chat.attachment.download", file.name()));
+        download.getElement().setAttribute("download", shownName(file));
+        download.setTitle(texts.text("chat.attachment.download", shownName(file)));
         download.addClassName("sb-attachment-name");
         Span size = new Span(file.size() > 0 ? FileSizes.format(file.size(), texts) : "");
         size.addClassName("sb-attachment-size");
         Div line = new Div(icon(kind), download, size);
         line.addClassName("sb-attachment-file");
         return line;
+    }
+
+    /** The sender's name of the file; platforms send some files (stickers, voice) without one. */
+    private String shownName(Attachment file) {
+        return file.name() == null || file.name().isBlank() ? texts.text("chat.attachment.unnamed") : file.name();
     }
 
     private static Icon icon(VaadinIcon icon) {

@@ -75,6 +75,10 @@ import org.slf4j.LoggerFactory;
  * the routes. Vaadin finds its resources (the precompiled frontend, {@code flow-build-info.json}) and services by
  * class loader; {@link VaadinClassLoader} sees both the vaadin-runtime and the console bundle and is installed as
  * the service's class loader and, while Vaadin runs, as the thread context class loader.
+ *
+ * <p>Stored files (attachments, client photos) are served by the same servlet at {@code files/<id>} through a Vaadin
+ * request handler ({@link FileRequestHandler}), so that they are given to logged-in members only, judged by the
+ * console's own session.
  */
 @Component(service = Servlet.class, configurationPid = ConsoleConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
