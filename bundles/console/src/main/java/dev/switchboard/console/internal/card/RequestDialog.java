@@ -19,6 +19,7 @@ import dev.switchboard.console.internal.chat.Texts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The part of the history one request spans (CARD-7, CARD-9), oldest first, read page by page from
@@ -100,6 +101,14 @@ final class RequestDialog extends Dialog {
                 .orElse(message.text());
         Div body = new Div(new Span(text));
         body.addClassName("sb-request-message-text");
+        if (!message.attachments().isEmpty()) {
+            // the files by name only: the chat window shows them; a file-only message is not left blank here
+            Span files = new Span(texts.text("card.request.files", message.attachments().stream()
+                    .map(file -> file.name().isBlank() ? texts.text("chat.attachment.unnamed") : file.name())
+                    .collect(Collectors.joining(", "))));
+            files.addClassName("sb-request-message-files");
+            body.add(files);
+        }
         Div row = new Div(head, body);
         row.setId("request-message-" + message.id());
         row.getElement().setAttribute("data-kind", kind);
