@@ -5,7 +5,6 @@ import static dev.switchboard.itest.ConsoleSteps.messageXpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,14 +23,17 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Two managers at once in the console's inbox and chat window, in two headless Chromiums, against the
- * distribution started as an operator starts it, with the test channel installed: clients write through its
- * webhook, and what the outbox delivered is read back from it (DIST-1, TEAM-4, MSG-3, WIN-3, INB-3). Everything
+ * distribution started as an operator starts it, with the test channel installed: clients write through the test
+ * platform's webhooks to the core, and what the outbox delivered is read back from the platform (DIST-1, TEAM-4,
+ * MSG-3, WIN-3, INB-3); a client's file is served to the team and to nobody of another project (INP-3). Everything
  * the second manager sees arrives by server push: no test reloads a page to see a change.
  */
 public class ConsoleChatIT {
 
     private static final String VITALY_EMAIL = "vitaly@switchboard.local";
     private static final String DIMA_EMAIL = "dima@switchboard.local";
+    /** A manager of another project of the installation. */
+    private static final String OLEG_EMAIL = "oleg@other.local";
 
     private static KarafProcess karaf;
     private static ConsoleSteps steps;
@@ -51,6 +53,9 @@ public class ConsoleChatIT {
         dima = steps.addManager(DIMA_EMAIL, "Dima");
         sales = ConsoleSteps.firstNumber(karaf.shell("switchboard:group-create " + steps.project + " Sales"),
                 "Created group (\\d+)");
+        long other = ConsoleSteps.firstNumber(karaf.shell("switchboard:project-create \"Other agency\""),
+                "Created project (\\d+)");
+        steps.addManager(other, OLEG_EMAIL, "Oleg");
     }
 
     @AfterClass
@@ -155,9 +160,8 @@ public class ConsoleChatIT {
             awaitMessage(manager, "outbound", message);
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> sent().contains(message));
-            assertThat(sent()).doesNotContain(note);
-            assertThat(count(sent(), message)).isEqualTo(1);
+                    .until(() -> steps.sentTexts().contains(message));
+            assertThat(steps.sentTexts()).doesNotContain(note).containsOnlyOnce(message);
             await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
                     || outboundState(manager, message).equals("delivered"));
             assertThat(manager.driver.findElements(By.xpath(messageXpath("outbound", message)))).hasSize(1);
@@ -234,7 +238,7 @@ public class ConsoleChatIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
                     || outboundState(manager, message).equals("delivered"));
             assertThat(manager.driver.findElements(By.id("retry-" + id))).isEmpty();
-            assertThat(sent()).contains(message);
+            assertThat(steps.sentTexts()).containsOnlyOnce(message);
         } finally {
             channelMode("ok");
         }
@@ -334,6 +338,28 @@ public class ConsoleChatIT {
     }
 
     @Test
+    public void INP3_aClientsFileIsServedToTheTeam_andAMemberOfAnotherProjectAskingForItGets404() throws Exception {
+        String client = client("File");
+        String[] name = client.split(" ", 2);
+        String text = "My passport scan " + UUID.randomUUID();
+        steps.inbound(TestChannel.message("msg-" + UUID.randomUUID(), "user-" + UUID.randomUUID(), text)
+                .put("first_name", name[0]).put("last_name", name[1])
+                .put("files", List.of(TestChannel.file(steps.channel.file("photo.jpg"), "passport.jpg", "image"))),
+                Map.of());
+        try (Browser manager = steps.manager(VITALY_EMAIL); Browser stranger = steps.manager(OLEG_EMAIL)) {
+            steps.openChat(manager, "new", client);
+            // the file, once fetched from the platform, is offered from the console's own address
+            WebElement file = manager.await(By.xpath(messageXpath("inbound", text)
+                    + "//*[contains(@href,'/files/') or contains(@src,'/files/')]"));
+            String address = Optional.ofNullable(file.getAttribute("href")).filter(a -> a.contains("/files/"))
+                    .orElseGet(() -> file.getAttribute("src"));
+            manager.screenshot(screenshots, "inbound-file");
+            assertThat(status(manager, address)).as(address).isEqualTo(200);
+            assertThat(status(stranger, address)).as("another project's member asks for " + address).isEqualTo(404);
+        }
+    }
+
+    @Test
     public void karafLoggedNoErrors() throws Exception {
         assertThat(KarafLog.errors(karaf.log())).isEmpty();
     }
@@ -377,21 +403,16 @@ public class ConsoleChatIT {
         steps.inbound(name[0], name[1], user, text);
     }
 
+    /** The status the browser's session gets for {@code address}, asked as the page itself would ask. */
+    private static long status(Browser browser, String address) {
+        Object status = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(r => done(r.status), e => done(-1));", address);
+        return ((Number) status).longValue();
+    }
+
     private static void channelMode(String mode) throws Exception {
-        steps.postForm("test-channel/mode", Map.of("mode", mode));
-    }
-
-    private static String sent() throws Exception {
-        HttpResponse<String> response = karaf.httpGet("test-channel/sent");
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static int count(String haystack, String needle) {
-        int found = 0;
-        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-            found++;
-        }
-        return found;
+        steps.channel.mode(steps.connection, mode);
     }
 }

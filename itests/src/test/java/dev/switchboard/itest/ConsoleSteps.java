@@ -3,11 +3,12 @@ package dev.switchboard.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
+import dev.switchboard.itest.kit.Http;
+import dev.switchboard.itest.kit.Json;
+import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,8 +18,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The steps the console's browser tests share against a distribution started by {@link KarafProcess} with the
- * test channel installed: the set-up an operator does in the shell, clients writing in through the channel's
- * webhook, members logging in to the console in their own browser, and the chat window read as a manager reads it.
+ * test channel installed: the set-up an operator does in the shell, clients writing in through the test platform's
+ * webhooks to the core, members logging in to the console in their own browser, and the chat window read as a
+ * manager reads it.
  */
 final class ConsoleSteps {
 
@@ -26,36 +28,52 @@ final class ConsoleSteps {
     static final String PASSWORD = "itest-manager-password";
 
     final KarafProcess karaf;
+    /** The test platform beside the distribution: its webhooks, what it delivered, how it answers sends. */
+    final TestChannel channel;
     /** The first-run project, the one the first-run owner owns. */
     final long project;
     /** The project's test channel connection, owned by the first-run owner. */
     final long connection;
+    /** Where the platform sends the connection's webhooks, as {@code switchboard:connection-create} printed it. */
+    final URI webhook;
 
-    private ConsoleSteps(KarafProcess karaf, long project, long connection) {
+    private ConsoleSteps(KarafProcess karaf, TestChannel channel, long project, long connection, URI webhook) {
         this.karaf = karaf;
+        this.channel = channel;
         this.project = project;
         this.connection = connection;
+        this.webhook = webhook;
     }
 
     /**
-     * Installs the test channel feature, waits until its webhook answers, and connects the first-run project to it
-     * in the name of the first-run owner.
+     * Adds the tests' features repository, installs the test channel from it as an operator installs a plugin, and
+     * connects the first-run project to it in the name of the first-run owner.
      */
     static ConsoleSteps withTestChannel(KarafProcess karaf) throws Exception {
+        karaf.shell("feature:repo-add " + ExamOptions.itestFeaturesRepository());
         karaf.shell("feature:install switchboard-itest-channel");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sentStatus(karaf) == 200);
+        TestChannel channel = new TestChannel(Http.at(karaf.consoleUri()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(channel::answers);
         long project = firstNumber(karaf.shell("switchboard:project-list"), "^\\s*(\\d+)\\s*\\|");
         long owner = firstNumber(karaf.shell("switchboard:member-list " + project),
                 "^\\s*(\\d+)\\s*\\|\\s*" + Pattern.quote(ExamOptions.OWNER_EMAIL));
-        long connection = firstNumber(karaf.shell("switchboard:connection-create " + project + " " + owner
-                + " test itest-connection"), "Created connection (\\d+)");
-        return new ConsoleSteps(karaf, project, connection);
+        String created = karaf.shell("switchboard:connection-create " + project + " " + owner
+                + " test itest-connection");
+        long connection = firstNumber(created, "Created connection (\\d+)");
+        Matcher webhook = Pattern.compile("webhook: (\\S+)").matcher(created);
+        assertThat(webhook.find()).as(created).isTrue();
+        assertThat(karaf.shell("switchboard:connection-list " + project + " " + owner)).contains(webhook.group(1));
+        return new ConsoleSteps(karaf, channel, project, connection, URI.create(webhook.group(1)));
     }
 
     /** Adds a manager to the project with {@link #PASSWORD}; returns the member's id. */
     long addManager(String email, String name) throws Exception {
-        long id = firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + project + " " + email + " "
+        return addManager(project, email, name);
+    }
+
+    /** Adds a manager to {@code toProject} with {@link #PASSWORD}; returns the member's id. */
+    long addManager(long toProject, String email, String name) throws Exception {
+        long id = firstNumber(karaf.shell("switchboard:member-add --role MANAGER " + toProject + " " + email + " "
                 + name), "Added member (\\d+)");
         karaf.shell("switchboard:password-reset --password " + PASSWORD + " " + email);
         return id;
@@ -97,44 +115,41 @@ final class ConsoleSteps {
         return "//*[starts-with(@id,'message-')][@data-kind='" + kind + "'][contains(., '" + text + "')]";
     }
 
-    /** A client's message through the test channel's webhook. */
+    /** A client's message through the test platform's webhook. */
     void inbound(String firstName, String lastName, String user, String text) throws Exception {
         inbound(firstName, lastName, user, text, Map.of());
     }
 
-    /** A client's message through the test channel's webhook, with tracking fields ({@code source, ga, url, ...}). */
-    void inbound(String firstName, String lastName, String user, String text, Map<String, String> tracking)
+    /**
+     * A client's message through the test platform's webhook, with what it knows of the visit: {@code source} and
+     * the tracking fields {@code ga, url, referrer}.
+     */
+    void inbound(String firstName, String lastName, String user, String text, Map<String, String> visit)
             throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>(tracking);
-        fields.putAll(Map.of("connection", Long.toString(connection), "externalId", UUID.randomUUID().toString(),
-                "userId", user, "firstName", firstName, "lastName", lastName, "text", text));
-        postForm("test-channel/inbound", fields);
+        Json event = TestChannel.message("msg-" + UUID.randomUUID(), user, text).put("first_name", firstName)
+                .put("last_name", lastName).put("source", visit.get("source"));
+        inbound(event, visit);
     }
 
-    /** Posts a form to the distribution and asserts that it was answered 200. */
-    void postForm(String path, Map<String, String> fields) throws Exception {
-        HttpResponse<String> response = karaf.httpPost(path, "application/x-www-form-urlencoded", form(fields));
+    /** A client's message event through the test platform's webhook, with the tracking fields of {@code visit}. */
+    void inbound(Json event, Map<String, String> visit) throws Exception {
+        if (visit.containsKey("ga") || visit.containsKey("url") || visit.containsKey("referrer")) {
+            event.put("tracking", Json.object("ga", visit.get("ga"), "url", visit.get("url"),
+                    "referrer", visit.get("referrer")));
+        }
+        HttpResponse<String> response = Http.at(karaf.consoleUri()).send(webhook,
+                channel.signed(connection, event));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The texts of the messages the test platform accepted, oldest first. */
+    List<String> sentTexts() throws Exception {
+        return channel.sent().stream().map(s -> s.get("text")).toList();
     }
 
     static long firstNumber(String output, String regex) {
         Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(output);
         assertThat(matcher.find()).as(output).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
-    }
-
-    private static int sentStatus(KarafProcess karaf) {
-        try {
-            return karaf.httpGet("test-channel/sent").statusCode();
-        } catch (Exception notYet) {
-            return -1;
-        }
     }
 }

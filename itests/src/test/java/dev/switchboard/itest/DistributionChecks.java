@@ -19,7 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import javax.inject.Inject;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.Repository;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -52,6 +56,9 @@ public abstract class DistributionChecks {
     @Inject
     protected ServiceComponentRuntime scr;
 
+    @Inject
+    protected FeaturesService features;
+
     @Test
     public void everyBundleIsActive() throws InterruptedException {
         // The boot features are installed in the background; the probe may be running before the last start.
@@ -73,6 +80,27 @@ public abstract class DistributionChecks {
             }
         }
         return notActive;
+    }
+
+    /**
+     * What an operator's {@code feature:list} shows is the product: the integration tests' features live in a
+     * repository of their own that only the tests add.
+     */
+    @Test
+    public void theProductsFeaturesHoldNoTestFeature() throws Exception {
+        List<String> repositories = new ArrayList<>();
+        List<String> testFeatures = new ArrayList<>();
+        for (Repository repository : features.listRepositories()) {
+            repositories.add(repository.getName());
+            for (Feature feature : repository.getFeatures()) {
+                if (feature.getName().toLowerCase(Locale.ROOT).contains("itest")) {
+                    testFeatures.add(repository.getName() + ": " + feature.getName());
+                }
+            }
+        }
+        assertTrue("the product's repository is listed: " + repositories,
+                repositories.stream().anyMatch(name -> name.startsWith("switchboard-")));
+        assertEquals("features of the tests in the installation", List.of(), testFeatures);
     }
 
     @Test

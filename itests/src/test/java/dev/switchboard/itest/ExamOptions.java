@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
@@ -26,7 +27,13 @@ public final class ExamOptions {
     private ExamOptions() {
     }
 
-    /** The distribution with the console on {@code httpPort} and the first-run owner's password set. */
+    /** The symbolic name of the test channel's bundle. */
+    public static final String TEST_CHANNEL_BUNDLE = "dev.switchboard.itest.channel";
+
+    /**
+     * The distribution with the console on {@code httpPort}, the first-run owner's password set, and the public
+     * address (webhook URLs, public file links) on that port.
+     */
     public static List<Option> distribution(int httpPort) {
         String version = System.getProperty("switchboard.version");
         String karafVersion = "4.4.10";
@@ -44,6 +51,8 @@ public final class ExamOptions {
                 systemTimeout(180_000),
                 editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port",
                         Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/dev.switchboard.chat.cfg", "public.url",
+                        "http://127.0.0.1:" + httpPort),
                 editConfigurationFilePut("etc/dev.switchboard.team.cfg", "firstRun.ownerPassword", OWNER_PASSWORD),
                 // The probe's own tests log in a few times; keep hashing cheap there.
                 editConfigurationFilePut("etc/dev.switchboard.team.cfg", "password.memoryKib", "8192"),
@@ -81,6 +90,21 @@ public final class ExamOptions {
         return List.of(editConfigurationFilePut("etc/dev.switchboard.store.cfg", "db.kind", "postgresql"),
                 editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.url", Postgres.url(db)),
                 editConfigurationFilePut("etc/dev.switchboard.store.cfg", "postgresql.user", "postgres"));
+    }
+
+    /**
+     * The test channel installed at boot from the integration tests' own features repository, as an operator
+     * installs a plugin; the product's repository does not know it.
+     */
+    public static Option testChannel() {
+        return features(maven("dev.switchboard", "switchboard-itest-features").classifier("features").type("xml")
+                .version(System.getProperty("switchboard.version")), "switchboard-itest-channel");
+    }
+
+    /** The integration tests' features repository, for {@code feature:repo-add} in a distribution's shell. */
+    public static String itestFeaturesRepository() {
+        return "mvn:dev.switchboard/switchboard-itest-features/" + System.getProperty("switchboard.version")
+                + "/xml/features";
     }
 
     /** A free local port, for the console of one test container. */

@@ -1,6 +1,6 @@
 package dev.switchboard.itest;
 
-import static dev.switchboard.itest.InContainer.await;
+import static dev.switchboard.itest.kit.Await.until;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -113,12 +113,14 @@ public class FunnelHotDeployIT {
         List<Option> options = new ArrayList<>(ExamOptions.distribution(ExamOptions.freePort()));
         options.add(systemProperty("switchboard.version").value(System.getProperty("switchboard.version")));
         options.addAll(ExamOptions.postgres(DB));
+        // the contacts' connection is of the test channel's type
+        options.add(ExamOptions.testChannel());
         return options.toArray(new Option[0]);
     }
 
     @Test
     public void CARD3_theDefaultFunnelIsThereAfterBootWithTheSixStagesOfTheSpec() throws Exception {
-        Funnel funnel = await(() -> funnel("default"), f -> f.isPresent() && f.get().installed()).orElseThrow();
+        Funnel funnel = until(() -> funnel("default"), f -> f.isPresent() && f.get().installed()).orElseThrow();
 
         assertEquals(List.of("not-client", "contacted", "interested", "desire", "client", "regular"),
                 funnel.stages().stream().map(FunnelStage::key).toList());
@@ -136,7 +138,9 @@ public class FunnelHotDeployIT {
     public void CARD3_aCustomFunnelIsChosenWithAMappingAndItsStatusesOutliveItsBundle() throws Exception {
         Project project = projects.create("Funnel IT agency");
         Member owner = members.add(project.id(), "funnel-owner@example.com", "Funnel Owner", Role.OWNER);
-        ChannelConnection connection = connections.create(project.id(), owner.id(), "test", "Funnel channel");
+        until(connections::types, types -> types.stream().anyMatch(t -> t.type().equals(TestChannel.TYPE)));
+        ChannelConnection connection = connections.create(project.id(), owner.id(), TestChannel.TYPE,
+                "Funnel channel");
         // A client writes first: the ingress makes her card (through the contact directory) and her chat.
         ingress.accept(new InboundMessage(connection.id(), "funnel-msg-1", "funnel-client-1",
                 ClientProfile.named("Vera", "Client"), "I am looking for a flat", Instant.now(), Optional.empty()));
@@ -155,7 +159,7 @@ public class FunnelHotDeployIT {
                 "offer;Offer;Предложение;#ffb300",
                 "deal;Deal;Сделка;#43a047",
                 "moved-in;Moved in;Заселился;#8e24aa"}));
-        Funnel installed = await(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed()).orElseThrow();
+        Funnel installed = until(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed()).orElseThrow();
         assertEquals(List.of("lead", "viewing-booked", "viewing-done", "offer", "deal", "moved-in"),
                 installed.stages().stream().map(FunnelStage::key).toList());
         assertEquals("Недвижимость", installed.name(RUSSIAN));
@@ -167,26 +171,26 @@ public class FunnelHotDeployIT {
 
         Bundle bundle = bundle(BUNDLE).orElseThrow();
         bundle.stop();
-        await(() -> funnel("realestate"), f -> f.isPresent() && !f.get().installed());
+        until(() -> funnel("realestate"), f -> f.isPresent() && !f.get().installed());
         assertStatus(vera, owner, "realestate", "viewing-booked", "Viewing booked", "Показ назначен", true);
 
         bundle.start();
-        await(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed());
+        until(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed());
 
         realEstate.update(realEstate(new String[] {
                 "lead;Lead;Заявка;#90a4ae",
                 "viewing-booked;Viewing arranged;Показ согласован;#42a5f5",
                 "deal;Deal;Сделка;#43a047",
                 "keys-handed;Keys handed over;Ключи переданы;#8e24aa"}));
-        Funnel changed = await(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed()
+        Funnel changed = until(() -> funnel("realestate"), f -> f.isPresent() && f.get().installed()
                 && f.get().stage("keys-handed").isPresent()).orElseThrow();
         assertEquals(List.of("lead", "viewing-booked", "deal", "keys-handed"),
                 changed.stages().stream().map(FunnelStage::key).toList());
         assertStatus(vera, owner, "realestate", "viewing-booked", "Viewing arranged", "Показ согласован", true);
 
         features.uninstallFeature(FEATURE);
-        await(() -> bundle(BUNDLE), Optional::isEmpty);
-        await(() -> funnel("realestate"), f -> f.isPresent() && !f.get().installed());
+        until(() -> bundle(BUNDLE), Optional::isEmpty);
+        until(() -> funnel("realestate"), f -> f.isPresent() && !f.get().installed());
         assertStatus(vera, owner, "realestate", "viewing-booked", "Viewing arranged", "Показ согласован", true);
         try {
             funnels.choose(project.id(), owner.id(), "realestate", Map.of());
@@ -230,14 +234,14 @@ public class FunnelHotDeployIT {
                 "stages = call;First call;Первый звонок;#90a4ae, meeting;Meeting;Встреча;blue",
                 ""), StandardCharsets.UTF_8);
         try {
-            Funnel b2b = await(() -> funnel("b2b"), f -> f.isPresent() && f.get().installed()).orElseThrow();
+            Funnel b2b = until(() -> funnel("b2b"), f -> f.isPresent() && f.get().installed()).orElseThrow();
             assertEquals("Продажи B2B", b2b.name(RUSSIAN));
             assertEquals(List.of("Первый звонок", "Встреча", "Договор подписан"),
                     b2b.stages().stream().map(s -> s.name(RUSSIAN)).toList());
             assertEquals(List.of(10, 20, 30), b2b.stages().stream().map(FunnelStage::order).toList());
 
             // The broken file's component is active (it read its configuration) and registered no funnel.
-            String pid = await(() -> activeConfigurationFrom("dev.switchboard.funnel.custom-broken.cfg"),
+            String pid = until(() -> activeConfigurationFrom("dev.switchboard.funnel.custom-broken.cfg"),
                     Optional::isPresent).orElseThrow();
             assertEquals("no funnel service for " + pid, List.of(), funnelServicesOf(pid));
             assertTrue("a broken configuration is not listed", funnel("broken").isEmpty());
@@ -245,7 +249,7 @@ public class FunnelHotDeployIT {
             Files.delete(good);
             Files.delete(broken);
         }
-        await(() -> funnel("b2b"), f -> f.isPresent() && !f.get().installed());
+        until(() -> funnel("b2b"), f -> f.isPresent() && !f.get().installed());
     }
 
     private static Dictionary<String, Object> realEstate(String[] stages) {

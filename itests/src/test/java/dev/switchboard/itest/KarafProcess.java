@@ -45,6 +45,8 @@ final class KarafProcess implements AutoCloseable {
         karaf.put("org.apache.felix.http.cfg", Map.of("org.osgi.service.http.port", Integer.toString(karaf.httpPort)));
         karaf.put("org.apache.karaf.shell.cfg", Map.of("sshPort", Integer.toString(karaf.sshPort),
                 "sshHost", "127.0.0.1"));
+        // webhook URLs and public file links on this port, where the tests' platform calls them
+        karaf.put("dev.switchboard.chat.cfg", Map.of("public.url", "http://127.0.0.1:" + karaf.httpPort));
         // A local admin for bin/client; the distribution ships without any shell user.
         Files.writeString(dir.resolve("etc/users.properties"),
                 "itest = itest,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");

@@ -203,8 +203,9 @@ public final class TestChannelServlet extends HttpServlet {
     }
 
     private static String form(Map<String, ?> fields) {
-        return fields.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static void lines(HttpServletResponse response, Iterable<String> lines) throws IOException {
