@@ -322,7 +322,7 @@ public class ChannelPlatformIT extends ChannelContract {
                     Map.of("token", "abc-123"));
             fail("a token the platform does not know was saved");
         } catch (InvalidInput expected) {
-            assertEquals("token", expected.field());
+            assertEquals("settings.token", expected.field());
         }
         ConnectionDetails shop = connections.create(connected.project(), connected.owner(), TestChannel.TYPE,
                 "Shop bot", Map.of("token", "ok-shop-token", "site", "https://shop.example"));

@@ -131,8 +131,9 @@ public abstract class ChannelContract {
 
     /**
      * The distribution on PostgreSQL database {@code db} (created afresh), its HTTP port told to the container, its
-     * public address set to that port (webhook URLs and file links), and the outbox polling every second so that
-     * retries are seen in seconds; plus the channel's own options (its features).
+     * public address set to that port (webhook URLs and file links), and the outbox polling every second and pausing
+     * a failing connection for a second, so that retries are seen in seconds; plus the channel's own options (its
+     * features).
      */
     public static Option[] options(String db, List<Option> channel) throws SQLException {
         Postgres.recreate(db);
@@ -143,6 +144,7 @@ public abstract class ChannelContract {
         options.add(systemProperty("switchboard.version").value(System.getProperty("switchboard.version")));
         options.add(editConfigurationFilePut("etc/dev.switchboard.chat.cfg", "outbox.pollIntervalMs", "1000"));
         options.add(editConfigurationFilePut("etc/dev.switchboard.chat.cfg", "outbox.baseDelayMs", "1000"));
+        options.add(editConfigurationFilePut("etc/dev.switchboard.chat.cfg", "outbox.failingPauseMs", "1000"));
         options.addAll(channel);
         return options.toArray(new Option[0]);
     }

@@ -35,9 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -111,7 +111,6 @@ public final class TestConnector implements ChannelConnector {
     private final Map<Long, SendMode> modes = new ConcurrentHashMap<>();
     private final AtomicReference<SendMode> defaultMode = new AtomicReference<>(new SendMode.Ok());
     private final AtomicReference<Optional<String>> connectFailure = new AtomicReference<>(Optional.empty());
-    private final AtomicLong sequence = new AtomicLong();
 
     @Override
     public String type() {
@@ -222,7 +221,8 @@ public final class TestConnector implements ChannelConnector {
                 return attempt(message, new DeliveryResult.Retry("could not read a file: " + e.getMessage()));
             }
         }
-        String externalId = "out-" + sequence.incrementAndGet();
+        // unique for good, as a platform's ids are: a restarted bundle must not hand out an id again
+        String externalId = "out-" + UUID.randomUUID();
         delivered.add(new Delivery(message.id().value(), connection, message.externalUserId(), message.text(),
                 message.attempt(), externalId, List.copyOf(files), Instant.now()));
         return attempt(message, new DeliveryResult.Sent(externalId));
