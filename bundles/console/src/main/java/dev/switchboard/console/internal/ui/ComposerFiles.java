@@ -33,6 +33,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ final class ComposerFiles implements Serializable {
               const refusal = file => {
                 const max = host.dataset['max' + kindOf(file)];
                 if (max === undefined) { return 'kind'; }
-                if (file.size > Number(max)) { return 'tooLarge'; }
+                if (file.size > Number(max)) { return 'tooLarge:' + kindOf(file).toUpperCase(); }
                 if (file.size === 0) { return 'empty'; }
                 if (active().length >= Number(host.dataset.maxFiles || 10)) { return 'count'; }
                 return null;
@@ -205,6 +206,7 @@ final class ComposerFiles implements Serializable {
     private volatile long requestMax = -1;
     private int serverNumber;
     private boolean allowed;
+    private transient Optional<FileLimits> limits = Optional.empty();
     private transient Runnable changed = () -> { };
 
     ComposerFiles(Component host, Uploader uploader, Texts texts) {
@@ -222,7 +224,6 @@ final class ComposerFiles implements Serializable {
         label(filesButton, texts.text("chat.composer.attachFiles"));
         chips.setId("composer-attachments");
         chips.addClassName("sb-composer-attachments");
-        chips.setVisible(false);
         progress.setId("composer-upload-progress");
         progress.addClassName("sb-upload-progress");
         progress.setVisible(false);
@@ -295,6 +296,7 @@ final class ComposerFiles implements Serializable {
      * take messages, no conditions known).
      */
     void limits(Optional<FileLimits> limits, boolean allowed) {
+        this.limits = limits;
         Element element = host.getElement();
         for (MediaKind kind : MediaKind.values()) {
             String attribute = "data-max-" + kind.name().toLowerCase(Locale.ROOT);
@@ -317,7 +319,8 @@ final class ComposerFiles implements Serializable {
         images.setVisible(any && limits.get().accepts(MediaKind.IMAGE));
         files.setVisible(any);
         this.allowed = allowed;
-        chips.setVisible(allowed && !shown.isEmpty());
+        // an empty list takes no room (console.css, :empty); hiding it would stop Vaadin from updating its children
+        chips.setVisible(allowed);
     }
 
     /** The stored files to send, in the order they were attached. */
@@ -336,7 +339,6 @@ final class ComposerFiles implements Serializable {
         removed.addAll(shown.keySet());
         shown.clear();
         chips.removeAll();
-        chips.setVisible(false);
         images.clearFileList();
         files.clearFileList();
         progress.setVisible(false);
@@ -359,14 +361,27 @@ final class ComposerFiles implements Serializable {
         JsonObject data = event.getEventData();
         String id = browserId(data);
         String code = Optional.ofNullable(text(data, "event.detail.error")).orElse("");
-        String reason = switch (code) {
+        String reason = switch (code.startsWith("tooLarge:") ? "tooLarge" : code) {
             case "kind" -> texts.text("chat.composer.refused.kind");
-            case "tooLarge" -> texts.text("chat.composer.refused.tooLarge");
+            case "tooLarge" -> tooLarge(code.substring(code.indexOf(':') + 1));
             case "empty" -> texts.text("error.invalid.file.empty");
             case "count" -> texts.text("chat.composer.refused.count", MAX_FILES);
             default -> texts.text("chat.composer.uploadFailed");
         };
         refuse(id, text(data, "event.detail.file.name"), number(data, "event.detail.file.size"), reason);
+    }
+
+    /** "Larger than this channel takes (images up to 3 MB)", when the browser named the kind. */
+    private String tooLarge(String kindName) {
+        Optional<MediaKind> kind = Arrays.stream(MediaKind.values())
+                .filter(k -> k.name().equals(kindName)).findFirst();
+        Optional<Long> max = kind.flatMap(k -> limits.flatMap(l -> l.of(k)));
+        if (kind.isEmpty() || max.isEmpty()) {
+            return texts.text("chat.composer.refused.tooLarge");
+        }
+        return texts.text("chat.composer.refused.tooLargeFor",
+                texts.text("limits.kind." + kind.get().name().toLowerCase(Locale.ROOT)),
+                FileSizes.format(max.get(), texts));
     }
 
     private void failedInBrowser(DomEvent event) {
@@ -409,7 +424,6 @@ final class ComposerFiles implements Serializable {
     private void add(Chip chip) {
         shown.put(chip.id, chip);
         chips.add(chip.element);
-        chips.setVisible(allowed);
         changed();
     }
 
@@ -419,7 +433,6 @@ final class ComposerFiles implements Serializable {
         if (chip != null) {
             chips.remove(chip.element);
         }
-        chips.setVisible(allowed && !shown.isEmpty());
         host.getElement().executeJs("if (this.__sbForget) { this.__sbForget($0); }", id);
         changed();
     }
