@@ -173,10 +173,14 @@ final class ComposerFiles implements Serializable {
             zone.__sbDrop = true;
             const carriesFiles = event => !!event.dataTransfer
                 && Array.from(event.dataTransfer.types || []).includes('Files');
+            // files dropped where they cannot be attached are still caught: the browser would open them instead
             zone.addEventListener('dragover', event => {
-              if (carriesFiles(event) && host.dataset.files === 'on') {
-                event.preventDefault();
+              if (!carriesFiles(event)) { return; }
+              event.preventDefault();
+              if (host.dataset.files === 'on') {
                 zone.classList.add('sb-drop-active');
+              } else {
+                event.dataTransfer.dropEffect = 'none';
               }
             });
             zone.addEventListener('dragleave', event => {
@@ -421,6 +425,12 @@ final class ComposerFiles implements Serializable {
         changed();
     }
 
+    /** The first file still uploading that the browser did not number, by name. */
+    private Optional<String> unnumbered(String name) {
+        return shown.values().stream().filter(chip -> chip.state == State.UPLOADING && chip.id.startsWith("s")
+                && chip.name.equals(name)).map(chip -> chip.id).findFirst();
+    }
+
     private void add(Chip chip) {
         shown.put(chip.id, chip);
         chips.add(chip.element);
@@ -466,6 +476,7 @@ final class ComposerFiles implements Serializable {
     private final class Chip implements Serializable {
         private static final long serialVersionUID = 1L;
         final String id;
+        final String name;
         final Div element = new Div();
         private final Span icon = new Span();
         private final Span size = new Span();
@@ -477,6 +488,7 @@ final class ComposerFiles implements Serializable {
 
         Chip(String id, String name, long bytes, State state) {
             this.id = id;
+            this.name = name == null ? "" : name;
             this.state = state;
             element.setId("composer-attachment-" + id);
             element.addClassName("sb-attachment-chip");
@@ -563,14 +575,19 @@ final class ComposerFiles implements Serializable {
             report(id, name, stored, refusal);
         }
 
-        private void report(String id, String name, Optional<StoredFile> stored, String refusal) {
+        private void report(String header, String name, Optional<StoredFile> stored, String refusal) {
             UI page = ui;
-            if (page == null || id == null) {
-                // no chip to tell: an unsent upload is removed by the store after a day
+            if (page == null) {
+                // no page to tell: an unsent upload is removed by the store after a day
                 return;
             }
             try {
                 page.access(() -> {
+                    // without the browser's number (its script did not run) the chip is the oldest of that name
+                    String id = header != null ? header : unnumbered(name).orElse(null);
+                    if (id == null) {
+                        return;
+                    }
                     if (stored.isPresent()) {
                         stored(id, stored.get());
                     } else {
