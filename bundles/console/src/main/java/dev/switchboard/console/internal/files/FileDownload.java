@@ -128,7 +128,7 @@ final class FileDownload {
         String rest = pathInfo.substring(PREFIX.length() + 1);
         int slash = rest.indexOf('/');
         String digits = slash < 0 ? rest : rest.substring(0, slash);
-        if (digits.isEmpty() || digits.length() > MAX_ID_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!plainDigits(digits)) {
             return Optional.empty();
         }
         try {
@@ -185,7 +185,7 @@ final class FileDownload {
     }
 
     private static Optional<Long> number(String digits) {
-        if (digits.isEmpty() || digits.length() > MAX_ID_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!plainDigits(digits)) {
             return Optional.empty();
         }
         try {
@@ -193,6 +193,11 @@ final class FileDownload {
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }
+    }
+
+    /** One to 19 ASCII digits: no sign, no spaces, nothing {@code Long.parseLong} would also take. */
+    private static boolean plainDigits(String text) {
+        return !text.isEmpty() && text.length() <= MAX_ID_DIGITS && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /**

@@ -317,7 +317,8 @@ final class Composer extends Div {
                 files.clear();
             }
             // the server may never have seen the typed text (it syncs on change), so clear it in the browser too
-            input.getElement().executeJs("this.value = ''; this.__sbKey = null; if (this.__sbCount) { this.__sbCount(); }");
+            input.getElement().executeJs(
+                    "this.value = ''; this.__sbKey = null; if (this.__sbCount) { this.__sbCount(); }");
         }
     }
 

@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  * <p>Test ids: {@code composer-attach} (image button), {@code composer-files} (files button), their upload elements
  * {@code composer-upload-images} and {@code composer-upload-files}, {@code composer-attachments} (the chips),
  * {@code composer-attachment-<n>} (with {@code data-state} {@code uploading}, {@code ready} or {@code refused},
- * {@code data-kind} once stored, {@code <n>} numbering the page's files from 0), {@code composer-attachment-remove-<n>},
- * {@code composer-upload-progress-<n>} (one file) and {@code composer-upload-progress} (all running uploads).
+ * {@code data-kind} once stored, {@code <n>} numbering the page's files from 0),
+ * {@code composer-attachment-remove-<n>}, {@code composer-upload-progress-<n>} (one file) and {@code composer-upload-progress} (all running uploads).
  */
 final class ComposerFiles implements Serializable {
 
@@ -330,7 +330,8 @@ final class ComposerFiles implements Serializable {
     /** The stored files to send, in the order they were attached. */
     List<FileId> ready() {
         List<FileId> ready = new ArrayList<>();
-        shown.values().stream().filter(chip -> chip.state == State.READY).forEach(chip -> ready.add(new FileId(chip.file)));
+        shown.values().stream().filter(chip -> chip.state == State.READY)
+                .forEach(chip -> ready.add(new FileId(chip.file)));
         return ready;
     }
 
@@ -375,7 +376,7 @@ final class ComposerFiles implements Serializable {
         refuse(id, text(data, "event.detail.file.name"), number(data, "event.detail.file.size"), reason);
     }
 
-    /** "Larger than this channel takes (images up to 3 MB)", when the browser named the kind. */
+    /** "Larger than this channel takes: images up to 3 MB.", when the browser named the kind. */
     private String tooLarge(String kindName) {
         Optional<MediaKind> kind = Arrays.stream(MediaKind.values())
                 .filter(k -> k.name().equals(kindName)).findFirst();

@@ -81,7 +81,8 @@ class ConnectionSettingsTest {
                 entry("token", "settings.field.oneLine"), entry("api", "settings.field.url"),
                 entry("retries", "settings.field.number"), entry("shop", "settings.field.tooLong"));
         assertThat(ConnectionSettings.problems(ACME, Map.of("token", "t", "api", "/relative", "retries", ""),
-                Set.of())).containsExactly(entry("api", "settings.field.url"), entry("retries", "settings.field.required"));
+                Set.of())).containsExactly(entry("api", "settings.field.url"),
+                entry("retries", "settings.field.required"));
     }
 
     @Test
