@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * A page of the project's settings (owners and admins only): the channel connections, the tag catalogue,
- * the funnel, and the plugins' settings panels, reached through the same small navigation. Anyone else who opens the address is refused with
- * the note {@code settings-refused}; the services refuse their changes anyway.
+ * the funnel, and the plugins' settings panels, reached through the same small navigation. Anyone else who opens
+ * the address is refused with the note {@code settings-refused}; the services refuse their changes anyway.
  */
 abstract class SettingsPage extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

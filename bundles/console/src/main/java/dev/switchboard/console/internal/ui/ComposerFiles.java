@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * {@code composer-upload-images} and {@code composer-upload-files}, {@code composer-attachments} (the chips),
  * {@code composer-attachment-<n>} (with {@code data-state} {@code uploading}, {@code ready} or {@code refused},
  * {@code data-kind} once stored, {@code <n>} numbering the page's files from 0),
- * {@code composer-attachment-remove-<n>}, {@code composer-upload-progress-<n>} (one file) and {@code composer-upload-progress} (all running uploads).
+ * {@code composer-attachment-remove-<n>}, {@code composer-upload-progress-<n>} (one file) and
+ * {@code composer-upload-progress} (all running uploads).
  */
 final class ComposerFiles implements Serializable {
 
