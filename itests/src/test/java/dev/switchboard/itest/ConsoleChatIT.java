@@ -350,9 +350,8 @@ public class ConsoleChatIT {
             steps.openChat(manager, "new", client);
             // the file, once fetched from the platform, is offered from the console's own address
             WebElement file = manager.await(By.xpath(messageXpath("inbound", text)
-                    + "//*[contains(@href,'/files/') or contains(@src,'/files/')]"));
-            String address = Optional.ofNullable(file.getAttribute("href")).filter(a -> a.contains("/files/"))
-                    .orElseGet(() -> file.getAttribute("src"));
+                    + "//*[starts-with(@id,'attachment-')][@data-state='ready']//a[contains(@href,'files/')]"));
+            String address = file.getAttribute("href");
             manager.screenshot(screenshots, "inbound-file");
             assertThat(status(manager, address)).as(address).isEqualTo(200);
             assertThat(status(stranger, address)).as("another project's member asks for " + address).isEqualTo(404);
