@@ -47,12 +47,16 @@ final class Claims {
         int free(long connection, String channel);
     }
 
-    /** An earlier message of the same chat is still queued, or one of the chat is being sent: not this one yet. */
-    private static final String CHAT_HEAD = " and not exists (select 1 from outbox e where e.chat_id = o.chat_id"
-            + " and e.message_id <> o.message_id and (e.claimed_until >= ? or e.message_at < o.message_at"
-            + " or (e.message_at = o.message_at and e.message_id < o.message_id)))";
-    private static final String LANE_OPEN = " and not exists (select 1 from outbox_lane l"
-            + " where l.connection_id = o.connection_id and l.paused_until > ?)";
+    /**
+     * The row is the first of its chat still in the outbox (by the time its message was written) and no row of that
+     * chat is being sent. Written as boolean scalar subqueries on purpose: PostgreSQL runs them per row along the
+     * connection's index and stops at the LIMIT, and estimates them at half the rows; an equality with a subquery
+     * or a NOT EXISTS made it expect to scan the whole lane, which costs a plan past the JIT threshold (0.2 s for
+     * nothing) or a sort of all of a large lane's rows.
+     */
+    private static final String CHAT_HEAD = " and (select e.message_id = o.message_id from outbox e"
+            + " where e.chat_id = o.chat_id order by e.message_at, e.message_id limit 1)"
+            + " and (select count(*) = 0 from outbox e where e.chat_id = o.chat_id and e.claimed_until >= ?)";
     private static final String FREE = " and o.next_attempt_at <= ? and (o.claimed_until is null or o.claimed_until < ?)";
 
     private final PersistenceUnit unit;
@@ -111,20 +115,26 @@ final class Claims {
         });
     }
 
-    /** The connections with due rows that may go (id, channel type), those whose oldest due row waits longest first. */
+    /**
+     * The connections with due rows that may go (id, channel type), those whose oldest due row waits longest first.
+     * Asked per connection (a few hundred at most) with an index probe each, never by scanning the due rows: a
+     * broadcast may queue a hundred thousand of them on one connection.
+     */
     private List<Object[]> lanes(EntityManager em, Collection<String> types, Set<Long> busyConnections, int limit,
                                  Instant now) {
-        StringBuilder sql = new StringBuilder("select o.connection_id, min(o.channel), min(o.next_attempt_at) as oldest"
-                + " from outbox o join channel_connection cc on cc.id = o.connection_id"
-                + " where cc.state = 'ENABLED' and o.channel in ").append(marks(types.size())).append(FREE);
+        StringBuilder sql = new StringBuilder("select c.id, c.type from (select cc.id, cc.type,"
+                + " (select min(o.next_attempt_at) from outbox o where o.connection_id = cc.id").append(FREE)
+                .append(") as oldest from channel_connection cc where cc.state = 'ENABLED' and cc.type in ")
+                .append(marks(types.size()));
         if (!busyConnections.isEmpty()) {
-            sql.append(" and o.connection_id not in ").append(marks(busyConnections.size()));
+            sql.append(" and cc.id not in ").append(marks(busyConnections.size()));
         }
         // a few more than the round can take: some may have nothing to give (their chats are busy)
-        sql.append(LANE_OPEN).append(" group by o.connection_id order by oldest, o.connection_id limit ?");
+        sql.append(" and not exists (select 1 from outbox_lane l where l.connection_id = cc.id and l.paused_until > ?))"
+                + " c where c.oldest is not null order by c.oldest, c.id limit ?");
         Query q = em.createNativeQuery(sql.toString());
-        int p = bind(q, 1, types);
-        p = bindTimes(q, p, now, 2);
+        int p = bindTimes(q, 1, now, 2);
+        p = bind(q, p, types);
         p = bind(q, p, busyConnections);
         p = bindTimes(q, p, now, 1);
         q.setParameter(p, 2 * limit);
@@ -134,8 +144,8 @@ final class Claims {
     }
 
     /**
-     * Locks up to {@code count} rows of one connection in order, each the head of its chat; rows another node is
-     * claiming right now are skipped and the next ones taken.
+     * Locks up to {@code count} rows of one connection in order, each the head of its chat, while its lane does not
+     * wait; rows another node is claiming right now are skipped and the next ones taken.
      */
     private List<Long> lock(EntityManager em, long connection, Set<Long> spacedChats, int count, Instant now) {
         StringBuilder sql = new StringBuilder("select o.message_id from outbox o where o.connection_id = ?")
@@ -143,12 +153,13 @@ final class Claims {
         if (!spacedChats.isEmpty()) {
             sql.append(" and o.chat_id not in ").append(marks(spacedChats.size()));
         }
-        sql.append(LANE_OPEN).append(CHAT_HEAD)
-                .append(" order by o.next_attempt_at, o.message_id limit ? for update skip locked");
+        sql.append(" and not exists (select 1 from outbox_lane l where l.connection_id = ? and l.paused_until > ?)")
+                .append(CHAT_HEAD).append(" order by o.next_attempt_at, o.message_id limit ? for update skip locked");
         Query q = em.createNativeQuery(sql.toString());
         q.setParameter(1, connection);
         int p = bindTimes(q, 2, now, 2);
         p = bind(q, p, spacedChats);
+        q.setParameter(p++, connection);
         p = bindTimes(q, p, now, 2);
         q.setParameter(p, count);
         return longs(q.getResultList());

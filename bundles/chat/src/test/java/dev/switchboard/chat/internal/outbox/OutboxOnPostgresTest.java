@@ -614,6 +614,43 @@ class OutboxOnPostgresTest {
     }
 
     @Test
+    void MSG2_aFailedMessageQueuedAgainWaitsWhileALaterOneOfItsChatIsBeingSent() throws Exception {
+        ChannelConnection bot = connection();
+        ChatId chat = chatOn(bot);
+        connector.answer = m -> new DeliveryResult.Refused("400 Bad Request");
+        Message early = send(chat, "early");
+        assertThat(e.outbox.drain()).isEqualTo(1);
+        CountDownLatch release = new CountDownLatch(1);
+        connector.answer = m -> {
+            if (m.text().equals("later")) {
+                try {
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new DeliveryResult.Sent("ext-" + m.id());
+        };
+        Message later = send(chat, "later");
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        OutboxDispatcher other = dispatcher(settings());
+        try {
+            Future<Integer> sending = node.submit(e.outbox::drain);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> textsThrough(bot).contains("later"));
+            e.chats.retry(early.id(), e.vitaly.id());
+            assertThat(other.drain()).as("the earlier message waits while the later one is in flight").isZero();
+            release.countDown();
+            assertThat(sending.get(10, TimeUnit.SECONDS)).as("the later one, then the earlier one").isEqualTo(2);
+        } finally {
+            release.countDown();
+            node.shutdownNow();
+            other.stop();
+        }
+        assertThat(List.of(early, later)).extracting(this::delivery).containsOnly(DeliveryState.SENT);
+        assertThat(textsThrough(bot)).containsExactly("early", "later", "early");
+    }
+
+    @Test
     void MSG2_aFailingConnectionWaitsWithoutUsingAttemptsAndResumes() {
         ChannelConnection bot = connection();
         AtomicBoolean refused = new AtomicBoolean(true);
