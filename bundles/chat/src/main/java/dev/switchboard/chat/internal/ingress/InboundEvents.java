@@ -19,6 +19,7 @@ import dev.switchboard.chat.internal.connection.LiveConnection;
 import dev.switchboard.chat.internal.engine.ChatEventPublisher;
 import dev.switchboard.chat.internal.engine.Reachability;
 import dev.switchboard.chat.internal.fetch.Fetches;
+import dev.switchboard.chat.internal.store.ChatEntity;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,8 +124,8 @@ final class InboundEvents {
         return unit.inTransaction((em, tx) -> {
             checkVersion(em, live);
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, chat_id, project_id, edited_at, text from message"
-                            + " where connection_id = ?1 and external_id = ?2")
+            List<Object[]> rows = em.createNativeQuery("select id, chat_id, project_id, edited_at, text, created_at"
+                            + " from message where connection_id = ?1 and external_id = ?2")
                     .setParameter(1, live.id()).setParameter(2, e.externalMessageId()).getResultList();
             if (rows.isEmpty()) {
                 return Optional.<Received>empty();
@@ -141,7 +142,18 @@ final class InboundEvents {
             em.createNativeQuery("update message set original_text = coalesce(original_text, text), text = ?1,"
                             + " edited_at = ?2 where id = ?3")
                     .setParameter(1, e.text()).setParameter(2, StoreTimes.utc(at)).setParameter(3, id).executeUpdate();
-            tx.afterCommit(() -> events.messageChanged(project, chat, id));
+            // the inbox line shows the edited text while the message is still the chat's latest
+            int line = em.createNativeQuery("update chat set last_message = ?1 where id = ?2 and not exists"
+                            + " (select 1 from message m where m.chat_id = ?2 and m.kind in ('INBOUND', 'OUTBOUND')"
+                            + " and (m.created_at > ?3 or (m.created_at = ?3 and m.id > ?4)))")
+                    .setParameter(1, ChatEntity.shorten(e.text())).setParameter(2, chat).setParameter(3, r[5])
+                    .setParameter(4, id).executeUpdate();
+            tx.afterCommit(() -> {
+                events.messageChanged(project, chat, id);
+                if (line > 0) {
+                    events.chatChanged(project, chat);
+                }
+            });
             return Optional.of(new Received(new MessageId(id), new ChatId(chat), false));
         });
     }

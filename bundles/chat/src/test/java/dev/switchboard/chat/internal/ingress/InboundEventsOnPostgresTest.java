@@ -126,10 +126,23 @@ class InboundEventsOnPostgresTest {
         assertThat(shown.text()).isEqualTo("Three pizzas, please");
         assertThat(shown.editedAt()).contains(editedAt);
         assertThat(shown.originalText()).contains("Two pizzas, please");
-        assertThat(e.events.of(m.chat().value())).singleElement().satisfies(p -> {
-            assertThat(p.topic()).isEqualTo(ChatEvents.MESSAGE_CHANGED);
-            assertThat(p.message()).isEqualTo(m.message().value());
-        });
+        assertThat(e.events.of(m.chat().value())).filteredOn(p -> p.topic().equals(ChatEvents.MESSAGE_CHANGED))
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo(m.message().value()));
+        assertThat(e.events.of(m.chat().value())).extracting(RecordingEventAdmin.Posted::topic)
+                .containsOnly(ChatEvents.MESSAGE_CHANGED, ChatEvents.CHAT_CHANGED);
+    }
+
+    @Test
+    void INB2_theInboxLineShowsAnEditOfTheLatestMessageOnly() {
+        String client = unique("vera");
+        Ingress.Received first = clientWrites(client, client + "-1", "Is it open on Sunday?");
+        apply(edit(client + "-1", client, "Is it open on Saturday?", e.clock.instant().plusSeconds(5)));
+        assertThat(e.db.rows("select last_message from chat where id = " + first.chat().value()))
+                .containsExactly(List.of("Is it open on Saturday?"));
+        clientWrites(client, client + "-2", "And until when?");
+        apply(edit(client + "-1", client, "Is it open on Monday?", e.clock.instant().plusSeconds(9)));
+        assertThat(e.db.rows("select last_message from chat where id = " + first.chat().value()))
+                .containsExactly(List.of("And until when?"));
     }
 
     @Test
