@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Who holds which outbox row (MSG-2, architecture §7): rows are claimed with {@code FOR UPDATE SKIP LOCKED} and then
@@ -78,7 +79,7 @@ final class Claims {
         }
         return unit.inTransaction((em, tx) -> {
             List<Long> locked = new ArrayList<>();
-            for (Object[] lane : lanes(em, types, busyConnections, limit, now)) {
+            for (Object[] lane : lanes(em, types, busyConnections, now)) {
                 int free = Math.min(room.free(number(lane[0]), (String) lane[1]), limit - locked.size());
                 if (free > 0) {
                     locked.addAll(lock(em, number(lane[0]), spacedChats, free, now));
@@ -117,11 +118,12 @@ final class Claims {
 
     /**
      * The connections with due rows that may go (id, channel type), those whose oldest due row waits longest first.
-     * Asked per connection (a few hundred at most) with an index probe each, never by scanning the due rows: a
-     * broadcast may queue a hundred thousand of them on one connection.
+     * Asked with one index probe per enabled connection (about 12 ms for 2,000 connections with queued messages),
+     * never by scanning the due rows: a broadcast may queue a hundred thousand of them on one connection. All of
+     * them, not the first few: one whose due rows all wait behind their chats' earlier messages gives nothing, and
+     * must not keep the next ones from their turn.
      */
-    private List<Object[]> lanes(EntityManager em, Collection<String> types, Set<Long> busyConnections, int limit,
-                                 Instant now) {
+    private List<Object[]> lanes(EntityManager em, Collection<String> types, Set<Long> busyConnections, Instant now) {
         StringBuilder sql = new StringBuilder("select c.id, c.type from (select cc.id, cc.type,"
                 + " (select min(o.next_attempt_at) from outbox o where o.connection_id = cc.id").append(FREE)
                 .append(") as oldest from channel_connection cc where cc.state = 'ENABLED' and cc.type in ")
@@ -129,15 +131,13 @@ final class Claims {
         if (!busyConnections.isEmpty()) {
             sql.append(" and cc.id not in ").append(marks(busyConnections.size()));
         }
-        // a few more than the round can take: some may have nothing to give (their chats are busy)
         sql.append(" and not exists (select 1 from outbox_lane l where l.connection_id = cc.id and l.paused_until > ?))"
-                + " c where c.oldest is not null order by c.oldest, c.id limit ?");
+                + " c where c.oldest is not null order by c.oldest, c.id");
         Query q = em.createNativeQuery(sql.toString());
         int p = bindTimes(q, 1, now, 2);
         p = bind(q, p, types);
         p = bind(q, p, busyConnections);
-        p = bindTimes(q, p, now, 1);
-        q.setParameter(p, 2 * limit);
+        bindTimes(q, p, now, 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows;
@@ -200,7 +200,7 @@ final class Claims {
     }
 
     private static String marks(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> "?")
+        return IntStream.range(0, n).mapToObj(i -> "?")
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 

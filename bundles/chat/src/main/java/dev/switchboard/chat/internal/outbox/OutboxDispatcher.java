@@ -38,7 +38,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -134,12 +133,11 @@ public final class OutboxDispatcher implements Outbox {
         this.settings = settings;
         this.clock = clock;
         this.claims = new Claims(unit, settings.lease());
-        this.outcomes = new Outcomes(unit, events, settings, RandomGenerator.getDefault());
+        this.outcomes = new Outcomes(unit, events, settings);
         // a thread per send in flight, made when needed and let go when idle: the claims bound how many run, and a
         // send hung in its connector must not take a thread another connection needs
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads("switchboard-outbox-send", true));
-        this.senders = pool;
+        this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads("switchboard-outbox-send", true));
     }
 
     /** Scans the outbox every poll interval and renews the claims of sends in flight, on threads of their own. */
@@ -239,7 +237,7 @@ public final class OutboxDispatcher implements Outbox {
                 attempt.settled.get(settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException slow) {
-                heartbeat();
+                heartbeatLogged();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -253,7 +251,7 @@ public final class OutboxDispatcher implements Outbox {
         nudged.set(false);
         try {
             if (!round().isEmpty()) {
-                // there may be more than one round takes
+                // a round takes at most a batch: look again at once
                 nudge();
             }
             pacing.nextRelease(clock.instant()).ifPresent(this::wakeAt);
@@ -399,7 +397,11 @@ public final class OutboxDispatcher implements Outbox {
             fail(attempt, "a file of the message is gone from the store");
             return;
         }
-        if (!attempt.running() || !claims.renew(claim, clock.instant())) {
+        if (!attempt.running()) {
+            // abandoned while it was being prepared, and already recorded as a retry
+            return;
+        }
+        if (!claims.renew(claim, clock.instant())) {
             LOG.warn("Claim on outbox message {} was lost before its send; another worker has it", claim.message());
             attempt.end();
             return;

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +30,11 @@ final class Outcomes {
     private final PersistenceUnit unit;
     private final ChatEventPublisher events;
     private final OutboxSettings settings;
-    private final RandomGenerator random;
 
-    Outcomes(PersistenceUnit unit, ChatEventPublisher events, OutboxSettings settings, RandomGenerator random) {
+    Outcomes(PersistenceUnit unit, ChatEventPublisher events, OutboxSettings settings) {
         this.unit = unit;
         this.events = events;
         this.settings = settings;
-        this.random = random;
     }
 
     /**
@@ -111,7 +109,7 @@ final class Outcomes {
                 tx.afterCommit(() -> events.deliveryChanged(claim.project(), claim.chat(), claim.message()));
                 next = Optional.empty();
             } else {
-                Instant backoff = now.plus(settings.jitteredDelayAfter(attempt, random));
+                Instant backoff = now.plus(settings.jitteredDelayAfter(attempt, ThreadLocalRandom.current()));
                 Instant at = after.filter(a -> a.isAfter(backoff)).orElse(backoff);
                 int held = em.createNativeQuery("update outbox set attempts = ?1, next_attempt_at = ?2,"
                                 + " claimed_until = null, claim_token = null, last_error = ?3"
