@@ -184,12 +184,20 @@ public final class OutboxDispatcher implements Outbox {
             senders.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            if (rounds != null) {
-                rounds.shutdownNow();
+            for (ScheduledExecutorService e : new ScheduledExecutorService[] {rounds, beats}) {
+                if (e != null) {
+                    e.shutdownNow();
+                    awaitQuietly(e);
+                }
             }
-            if (beats != null) {
-                beats.shutdownNow();
-            }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService e) {
+        try {
+            e.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

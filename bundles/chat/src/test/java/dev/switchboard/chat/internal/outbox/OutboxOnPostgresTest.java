@@ -306,8 +306,8 @@ class OutboxOnPostgresTest {
             scheduled.stop();
             e.registry.add(connector);
         }
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("switchboard-outbox")
-                && t.isAlive());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> (t.getName().equals("switchboard-outbox")
+                || t.getName().equals("switchboard-outbox-heartbeat")) && t.isAlive());
     }
 
     // ------------------------------------------------------------------------------------------------ fencing
