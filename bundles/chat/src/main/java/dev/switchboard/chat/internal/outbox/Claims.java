@@ -58,7 +58,8 @@ final class Claims {
     private static final String CHAT_HEAD = " and (select e.message_id = o.message_id from outbox e"
             + " where e.chat_id = o.chat_id order by e.message_at, e.message_id limit 1)"
             + " and (select count(*) = 0 from outbox e where e.chat_id = o.chat_id and e.claimed_until >= ?)";
-    private static final String FREE = " and o.next_attempt_at <= ? and (o.claimed_until is null or o.claimed_until < ?)";
+    private static final String FREE = " and o.next_attempt_at <= ?"
+            + " and (o.claimed_until is null or o.claimed_until < ?)";
 
     private final PersistenceUnit unit;
     private final Duration lease;
