@@ -55,8 +55,11 @@ final class Outcomes {
                     .setParameter(1, ids.isEmpty() ? "" : limit(ids.get(0), 200)).setParameter(2, claim.message())
                     .executeUpdate();
             for (String id : new LinkedHashSet<>(ids)) {
+                // an id recorded before stays as it is: a message sent again after a retry may come back with the id
+                // of its first send (VK's random_id dedupes), and the key must not fail the record of this send
                 em.createNativeQuery("insert into message_sent_id (connection_id, external_id, message_id)"
-                                + " values (?1, ?2, ?3)").setParameter(1, claim.connectionId())
+                                + " select ?1, ?2, ?3 where not exists (select 1 from message_sent_id"
+                                + " where connection_id = ?1 and external_id = ?2)").setParameter(1, claim.connectionId())
                         .setParameter(2, limit(id, 200)).setParameter(3, claim.message()).executeUpdate();
             }
             if (!perRecipient.isZero()) {

@@ -220,6 +220,23 @@ class OutboxOnPostgresTest {
     }
 
     @Test
+    void MSG2_aMessageSentAgainAfterALateFailureMayComeBackWithItsFirstPlatformId() {
+        // a platform that dedupes sends by the message's id (VK's random_id) answers a repeat with the first id
+        connector.answer = x -> new DeliveryResult.Sent("dedup-" + x.id());
+        Message m = queued("Your order is ready");
+        e.outbox.drain();
+        e.ingress.apply(new dev.switchboard.api.channel.InboundEvent.DeliveryFailed(e.connection.id(),
+                "dedup-" + m.id(), dev.switchboard.api.channel.Refusal.OTHER, "not delivered", e.clock.instant()));
+        assertThat(stored(m.id(), m.chat()).delivery()).contains(DeliveryState.FAILED);
+        e.chats.retry(m.id(), e.vitaly.id());
+        e.outbox.drain();
+        assertThat(stored(m.id(), m.chat()).delivery()).contains(DeliveryState.SENT);
+        assertThat(e.count("select count(*) from outbox where message_id = " + m.id().value())).isZero();
+        assertThat(e.db.rows("select message_id from message_sent_id where external_id = 'dedup-" + m.id() + "'"))
+                .containsExactly(List.of(m.id().value()));
+    }
+
+    @Test
     void MSG2_aConnectorThatThrowsCountsAsAPassingFailure() {
         connector.answer = m -> {
             throw new IllegalStateException("bug in the channel");
