@@ -25,8 +25,9 @@ public sealed interface DeliveryResult {
 
     /**
      * A passing failure (timeout, 5xx, rate limit): the outbox tries again after a backoff with jitter, and not
-     * before {@code after} when the platform said how long to wait (Telegram's {@code retry_after}); it gives up
-     * after its configured attempts and shows the message failed with the reason.
+     * before {@code after} when the platform said how long to wait (Telegram's {@code retry_after}). An
+     * {@code after} holds the connection's other messages too, on every node, since platforms limit per bot. The
+     * outbox gives up after its configured attempts and shows the message failed with the reason.
      */
     record Retry(String reason, Optional<Duration> after) implements DeliveryResult {
         public Retry(String reason) {

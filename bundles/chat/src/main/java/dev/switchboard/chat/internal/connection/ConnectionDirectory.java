@@ -259,6 +259,8 @@ public final class ConnectionDirectory implements ConnectionService, Connections
                     .executeUpdate();
             em.createNativeQuery("delete from outbox where connection_id = ?1").setParameter(1, id.value())
                     .executeUpdate();
+            em.createNativeQuery("delete from outbox_lane where connection_id = ?1").setParameter(1, id.value())
+                    .executeUpdate();
             tx.afterCommit(() -> queued.forEach(r -> events.deliveryChanged(((Number) r[2]).longValue(),
                     ((Number) r[1]).longValue(), ((Number) r[0]).longValue())));
             return queued.size();
