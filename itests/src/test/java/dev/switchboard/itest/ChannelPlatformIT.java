@@ -57,8 +57,9 @@ import org.osgi.framework.Bundle;
  * first the connector test kit's contract ({@link ChannelContract}), then the channel platform's features a user or
  * a platform would notice (architecture §4; INB-1, MSG-1, MSG-2, INP-2, INP-3): inbound files fetched after the
  * webhook was answered, executables and oversized files refused with the reason, a PNG sent as JPEG through a
- * signed public link, the platform's rate limits and a refused token keeping messages waiting, settings checked by
- * the channel and registration at the platform, and the whole hot-deploy cycle with messages flowing both ways.
+ * signed public link, the platform's rate limits and a refused token keeping messages waiting, a slow connection
+ * holding up only itself, late failures and read watermarks, settings checked by the channel and registration at
+ * the platform, and the whole hot-deploy cycle with messages flowing both ways.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -268,6 +269,32 @@ public class ChannelPlatformIT extends ChannelContract {
         Await.until(() -> flows.details(connected), d -> d.status().state() == ConnectionStatus.State.CONNECTED);
         Map<String, String> delivered = single(sentOf(reply));
         assertEquals("the waits used up no attempt of the message", "1", delivered.get("attempt"));
+    }
+
+    @Test
+    public void architecture4_aSlowConnectionHoldsUpOnlyItself() throws Exception {
+        ClientMessage m = ClientMessage.fromNewClient("Slow", "Hello from the slow bot's client");
+        ChatId slowChat = clientWrites(m);
+        chats.take(slowChat, connected.owner());
+        Connected other = flows.connect(TestChannel.TYPE, Map.of());
+        channel.secret(id(other));
+        ClientMessage n = ClientMessage.fromNewClient("Fast", "Hello from the other bot's client");
+        assertEquals(200, http.send(other.webhookUrl(), channel.signed(id(other), event(n))).statusCode());
+        ChatId fastChat = flows.awaitChat(other, n.user());
+        chats.take(fastChat, other.owner());
+        channel.mode(id(connected), "slow:5000");
+
+        Message slow = chats.send(slowChat, connected.owner(), "This one takes its time", Optional.empty());
+        Await.until(channel::sending, sending -> sending.stream()
+                .anyMatch(s -> s.get("message").equals(slow.id().toString())));
+        Message fast = chats.send(fastChat, other.owner(), "This one does not wait for it", Optional.empty());
+        flows.awaitMessage(other, fastChat, fast.id(), x -> x.delivery().equals(Optional.of(DeliveryState.SENT)));
+        flows.awaitMessage(connected, slowChat, slow.id(), x -> x.delivery().equals(Optional.of(DeliveryState.SENT)));
+
+        Instant slowDone = Instant.parse(single(sentOf(slow)).get("at"));
+        Instant fastDone = Instant.parse(single(sentOf(fast)).get("at"));
+        assertTrue("the other connection's message went out while the slow send was under way (" + fastDone
+                + " before " + slowDone + ")", fastDone.isBefore(slowDone));
     }
 
     @Test

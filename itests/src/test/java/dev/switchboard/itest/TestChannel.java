@@ -54,11 +54,6 @@ public final class TestChannel {
         return Json.object("type", "blocked", "user", user, "reason", "blocked the bot");
     }
 
-    /** Several events in one call, as platforms batch them. */
-    public static String batch(Json... events) {
-        return Json.object("events", List.of(events)).toString();
-    }
-
     /** The platform's POST of {@code json} to the connection's webhook, with its secret header. */
     public Webhook signed(long connection, Object json) throws Exception {
         return Webhook.post("application/json", json.toString(), Map.of(SECRET_HEADER, secret(connection)));
@@ -98,11 +93,6 @@ public final class TestChannel {
         ok(http.post("/test-channel/mode", Map.of("connection", Long.toString(connection), "mode", mode)));
     }
 
-    /** How the platform answers sends through every connection without a mode of its own. */
-    public void mode(String mode) throws Exception {
-        ok(http.post("/test-channel/mode", Map.of("mode", mode)));
-    }
-
     /** How registering a connection answers: {@code ok} or {@code fail:<reason>}. */
     public void connectMode(String mode) throws Exception {
         ok(http.post("/test-channel/connect", Map.of("mode", mode)));
@@ -116,6 +106,11 @@ public final class TestChannel {
     /** Every send and the platform's answer (fields: message, attempt, result, reason, at). */
     public List<Map<String, String>> attempts() throws Exception {
         return Http.records(ok(http.get("/test-channel/attempts")).body());
+    }
+
+    /** The sends under way now (fields: message, connection). */
+    public List<Map<String, String>> sending() throws Exception {
+        return Http.records(ok(http.get("/test-channel/sending")).body());
     }
 
     /** Every fetch of a file (fields: ref, status, at). */

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +31,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
  *   <li>{@code GET /attempts}: every send and its answer: {@code message, connection, attempt, result (sent, retry,
  *       refused, failing), reason, at};</li>
  *   <li>{@code GET /fetches}: every file fetch: {@code ref, status, at};</li>
+ *   <li>{@code GET /sending}: the sends under way now: {@code message, connection};</li>
  *   <li>{@code GET /connections}: the connections the connector has seen: {@code connection, connects,
  *       disconnects, webhook};</li>
  *   <li>{@code GET /secret?connection=<id>}: the connection's webhook secret, as the platform learned it when the
@@ -40,8 +40,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
  *   <li>{@code POST /connect} with {@code mode=ok} or {@code mode=fail:<reason>}: how registering answers;</li>
  *   <li>{@code POST /reset}: forgets the records and modes;</li>
  *   <li>{@code GET /files/<name>} ({@link TestFiles}): a file to fetch. {@code ?hold=<token>} holds the answer until
- *       {@code POST /files/release?hold=<token>} (at most 60 s); {@code ?fail=<n>&key=<k>} answers 503 to the first
- *       n requests of key k.</li>
+ *       {@code POST /files/release?hold=<token>} (at most 60 s).</li>
  * </ul>
  */
 @Component(service = Servlet.class, property = {
@@ -55,7 +54,6 @@ public final class TestChannelServlet extends HttpServlet {
 
     private final transient TestConnector connector;
     private final transient Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
-    private final transient Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     @Activate
     public TestChannelServlet(@Reference TestConnector connector) {
@@ -76,6 +74,8 @@ public final class TestChannelServlet extends HttpServlet {
                     "result", a.result(), "reason", a.reason(), "at", a.at()))).toList());
             case "/fetches" -> lines(response, connector.fetches().stream().map(f -> form(Map.of(
                     "ref", f.ref(), "status", f.status(), "at", f.at()))).toList());
+            case "/sending" -> lines(response, connector.inFlight().stream().map(s -> form(Map.of(
+                    "message", s.message(), "connection", s.connection()))).toList());
             case "/connections" -> lines(response, connector.known().entrySet().stream().map(e -> form(Map.of(
                     "connection", e.getKey(), "connects", e.getValue().connects(),
                     "disconnects", e.getValue().disconnects(),
@@ -120,7 +120,6 @@ public final class TestChannelServlet extends HttpServlet {
                 connector.reset();
                 holds.values().forEach(CountDownLatch::countDown);
                 holds.clear();
-                failures.clear();
                 text(response, "ok");
             }
             case "/files/release" -> {
@@ -163,15 +162,6 @@ public final class TestChannelServlet extends HttpServlet {
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
-        }
-        String fail = request.getParameter("fail");
-        if (fail != null) {
-            String key = String.valueOf(request.getParameter("key"));
-            int limit = Integer.parseInt(fail);
-            if (failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= limit) {
-                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "try again");
-                return;
-            }
         }
         String hold = request.getParameter("hold");
         if (hold != null) {

@@ -98,6 +98,10 @@ public final class TestConnector implements ChannelConnector {
     public record Fetch(String ref, int status, Instant at) {
     }
 
+    /** A send under way: the message and its connection. */
+    public record InFlight(long message, long connection) {
+    }
+
     /** What the connector knows of a connection: the last context the core gave it, and its lifecycle calls. */
     public record Known(ConnectionContext context, int connects, int disconnects) {
     }
@@ -107,6 +111,7 @@ public final class TestConnector implements ChannelConnector {
     private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final List<Fetch> fetches = new CopyOnWriteArrayList<>();
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Known> connections = new ConcurrentHashMap<>();
     private final Map<Long, SendMode> modes = new ConcurrentHashMap<>();
     private final AtomicReference<SendMode> defaultMode = new AtomicReference<>(new SendMode.Ok());
@@ -197,6 +202,16 @@ public final class TestConnector implements ChannelConnector {
     @Override
     public DeliveryResult send(OutboundMessage message) {
         seen(message.connection());
+        InFlight call = new InFlight(message.id().value(), id(message.connection()));
+        inFlight.add(call);
+        try {
+            return deliver(message);
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    private DeliveryResult deliver(OutboundMessage message) {
         long connection = id(message.connection());
         SendMode mode = modes.getOrDefault(connection, defaultMode.get());
         Duration delay = mode.delay();
@@ -298,6 +313,10 @@ public final class TestConnector implements ChannelConnector {
 
     List<Fetch> fetches() {
         return List.copyOf(fetches);
+    }
+
+    List<InFlight> inFlight() {
+        return List.copyOf(inFlight);
     }
 
     Optional<Known> known(long connection) {
