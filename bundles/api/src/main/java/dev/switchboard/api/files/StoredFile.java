@@ -19,7 +19,13 @@ public record StoredFile(FileId id, ProjectId project, String name, String conte
      * run script in the console's origin. Everything else is served as a download.
      */
     public boolean inline() {
-        return (kind == MediaKind.IMAGE || kind == MediaKind.VIDEO) && !contentType.contains("svg")
-                && !contentType.contains("html") && !contentType.contains("xml");
+        return inline(kind, contentType);
+    }
+
+    /** The rule of {@link #inline()} for what a message knows of a file (its kind and detected type). */
+    public static boolean inline(MediaKind kind, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        return (kind == MediaKind.IMAGE || kind == MediaKind.VIDEO) && !type.contains("svg") && !type.contains("html")
+                && !type.contains("xml");
     }
 }

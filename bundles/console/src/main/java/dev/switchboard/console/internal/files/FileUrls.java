@@ -1,9 +1,7 @@
 package dev.switchboard.console.internal.files;
 
 import dev.switchboard.api.domain.FileId;
-import dev.switchboard.api.files.MediaKind;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The console's addresses of stored files (MSG-1, MSG-2, INP-2, INP-3, CARD-2): {@code files/<id>} and
@@ -45,17 +43,6 @@ public final class FileUrls {
         name.codePoints().forEach(c -> out.appendCodePoint(c == '/' || c == '\\' || c == '%' || c == ';'
                 || Character.isISOControl(c) ? '_' : c));
         return out.toString();
-    }
-
-    /**
-     * Whether a message's file is shown in the page (a picture or a player) rather than offered as a download: the
-     * rule of {@link dev.switchboard.api.files.StoredFile#inline()}, which decides how the file is served, applied to
-     * what the message knows of it.
-     */
-    public static boolean showsInPage(MediaKind kind, String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return (kind == MediaKind.IMAGE || kind == MediaKind.VIDEO) && !type.contains("svg") && !type.contains("html")
-                && !type.contains("xml");
     }
 
     /** {@code text} as one path segment: every byte of its UTF-8 but RFC 3986's unreserved characters escaped. */

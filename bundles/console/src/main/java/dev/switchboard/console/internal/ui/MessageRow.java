@@ -14,6 +14,7 @@ import com.vaadin.flow.dom.Element;
 import dev.switchboard.api.chat.Attachment;
 import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
+import dev.switchboard.api.files.StoredFile;
 import dev.switchboard.api.chat.MessageKind;
 import dev.switchboard.api.chat.Origin;
 import dev.switchboard.api.domain.FileId;
@@ -150,7 +151,7 @@ final class MessageRow extends Div {
             return box;
         }
         FileId id = file.file().get();
-        if (FileUrls.showsInPage(file.kind(), file.contentType())) {
+        if (StoredFile.inline(file.kind(), file.contentType())) {
             if (file.kind() == MediaKind.IMAGE) {
                 Image image = new Image(FileUrls.of(id), shownName(file));
                 image.addClassName("sb-thumb");

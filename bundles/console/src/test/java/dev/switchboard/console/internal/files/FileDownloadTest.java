@@ -163,7 +163,7 @@ class FileDownloadTest {
         for (String type : new String[] {"image/jpeg", "image/png", "image/gif", "image/svg+xml", "video/mp4",
                 "text/html", "application/xhtml+xml", "application/pdf", "audio/ogg"}) {
             StoredFile file = new StoredFile(new FileId(1), MINE, "f", type, 1, MediaKind.of(type), Instant.EPOCH);
-            assertThat(FileUrls.showsInPage(file.kind(), type)).as(type).isEqualTo(file.inline());
+            assertThat(StoredFile.inline(file.kind(), type)).as(type).isEqualTo(file.inline());
         }
     }
 
