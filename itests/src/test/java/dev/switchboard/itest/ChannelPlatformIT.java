@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import dev.switchboard.api.card.Card;
+import dev.switchboard.api.card.CardService;
 import dev.switchboard.api.channel.ConnectionDetails;
 import dev.switchboard.api.channel.ConnectionStatus;
 import dev.switchboard.api.chat.Attachment;
@@ -12,6 +14,7 @@ import dev.switchboard.api.chat.DeliveryState;
 import dev.switchboard.api.chat.Message;
 import dev.switchboard.api.chat.SendConditions;
 import dev.switchboard.api.domain.ChatId;
+import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.files.FileLimits;
@@ -69,6 +72,9 @@ public class ChannelPlatformIT extends ChannelContract {
 
     @Inject
     FileStore files;
+
+    @Inject
+    CardService cards;
 
     private TestChannel channel;
 
@@ -321,6 +327,40 @@ public class ChannelPlatformIT extends ChannelContract {
                 "up_to", Instant.now().plusSeconds(1).toString());
         assertEquals(200, send(channel.signed(id(connected), watermark)).statusCode());
         assertEquals(Optional.of(DeliveryState.READ), flows.message(connected, chat, reply.id()).delivery());
+    }
+
+    @Test
+    public void CARD2_aProfileChangeRefreshesTheCardsNames_andItsPhotoIsFetchedIntoTheStore() throws Exception {
+        ClientMessage m = ClientMessage.fromNewClient("Profile", "Hi, it is Vera");
+        clientWrites(m);
+        ContactId contact = flows.contact(connected, m.user()).orElseThrow();
+        assertEquals(Optional.empty(), cards.card(contact, connected.owner()).photo());
+
+        Json profile = Json.object("type", "profile", "user", m.user(), "first_name", "Vera", "last_name", "Sokolova",
+                "photo", TestChannel.file(channel.file("photo.jpg"), "vera.jpg", "image"));
+        assertEquals(200, send(channel.signed(id(connected), profile)).statusCode());
+        Card card = cards.card(contact, connected.owner());
+        assertEquals(Optional.of("Vera"), card.personal().firstName());
+        assertEquals(Optional.of("Sokolova"), card.personal().lastName());
+        FileId photo = Await.until(() -> cards.card(contact, connected.owner()).photo(), Optional::isPresent)
+                .orElseThrow();
+        StoredFile stored = files.find(photo).orElseThrow();
+        assertEquals("image/jpeg", stored.contentType());
+        assertEquals(connected.project(), stored.project());
+    }
+
+    @Test
+    public void MSG2_aClientWhoAllowsMessagesAgainIsReachableWithoutWriting() throws Exception {
+        ClientMessage m = ClientMessage.fromNewClient("Unblocked", "Do not write to me for a while");
+        ChatId chat = clientWrites(m);
+        assertEquals(200, send(blocked(connected, m.user())).statusCode());
+        assertTrue(chats.get(chat, connected.owner()).unreachable().isPresent());
+
+        assertEquals(200, send(channel.signed(id(connected), Json.object("type", "unblocked", "user", m.user())))
+                .statusCode());
+        assertEquals(Optional.empty(), chats.get(chat, connected.owner()).unreachable());
+        assertEquals(Optional.empty(), chats.sendConditions(chat, connected.owner()).unavailable());
+        assertEquals("no message of the client's was added", List.of(m.text()), flows.inboundTexts(connected, chat));
     }
 
     @Test
