@@ -54,8 +54,10 @@ import org.osgi.framework.BundleContext;
  *       until the client writes again.</li>
  * </ul>
  * Each test runs on a new project with its own connection ({@link #connected}); the channel's outbound path must
- * accept the team's messages (its fake platform answers as a working one), since receipts name a sent message.
- * Assertions are JUnit's: the tests run inside the container, where only JUnit is provisioned.
+ * accept the team's messages (its fake platform answers as a working one), since receipts name a sent message. A
+ * channel that serves its own HTTP instead of the core's webhooks (the website widget) overrides {@link #send}.
+ * Assertions are JUnit's: the tests run inside the container, where only JUnit is provisioned; the kit's helpers
+ * ({@link Flows}, {@link Http}, {@link Await}, {@link Json}) use only the JDK and the API for the same reason.
  */
 public abstract class ChannelContract {
 
@@ -281,7 +283,7 @@ public abstract class ChannelContract {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    /** The platform's call, sent to this test's connection. */
+    /** The platform's call, sent to this test's connection's webhook. */
     protected HttpResponse<String> send(Webhook webhook) throws Exception {
         return http.send(connected.webhookUrl(), webhook);
     }
