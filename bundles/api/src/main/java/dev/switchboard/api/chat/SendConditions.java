@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param maxTextLength  the channel's longest text
  * @param files          the kinds of file the channel takes with their sizes, within the spec's limits (no images on
  *                       VK)
+ * @param maxFiles       the most files one message carries
  * @param convertsImages whether some images will be sent as JPEG because the channel does not take their format
  * @param unavailable    why nothing can be sent to the client now
  * @param windowClosesAt when the channel's messaging window closes for messages written by a person
  */
-public record SendConditions(int maxTextLength, FileLimits files, boolean convertsImages,
+public record SendConditions(int maxTextLength, FileLimits files, int maxFiles, boolean convertsImages,
                              Optional<Unavailable> unavailable, Optional<Instant> windowClosesAt) {
 
     /** Why nothing can be sent now, and the detail the team sees (e.g. what the platform said). */

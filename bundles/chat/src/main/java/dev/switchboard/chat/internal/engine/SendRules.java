@@ -61,7 +61,8 @@ public final class SendRules {
         } else {
             unavailable = Optional.empty();
         }
-        return new SendConditions(Math.min(caps.maxTextLength(), MAX_TEXT), files, converts, unavailable, closes);
+        return new SendConditions(Math.min(caps.maxTextLength(), MAX_TEXT), files, MAX_FILES, converts, unavailable,
+                closes);
     }
 
     private static String hours(Duration d) {

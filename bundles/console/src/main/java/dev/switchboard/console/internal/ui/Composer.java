@@ -272,7 +272,8 @@ final class Composer extends Div {
         row.setVisible(writing && !blocked);
         unavailable.setVisible(blocked);
         boolean sending = message && !blocked;
-        files.limits(conditions.map(SendConditions::files), sending && conditions.isPresent());
+        files.limits(conditions.map(SendConditions::files), conditions.map(SendConditions::maxFiles).orElse(0),
+                sending && conditions.isPresent());
         limits.setVisible(sending && conditions.isPresent());
         foot.setVisible(sending && (conditions.isPresent() || files.uploading()));
         int max = sending ? conditions.map(SendConditions::maxTextLength).orElse(0) : 0;

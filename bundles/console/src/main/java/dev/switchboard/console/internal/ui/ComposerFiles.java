@@ -71,8 +71,8 @@ final class ComposerFiles implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(ComposerFiles.class);
 
     static final String UPLOAD_HEADER = "X-Switchboard-Upload";
-    /** The engine sends at most this many files in one message (SendRules.MAX_FILES); SendConditions lacks it. */
-    static final int MAX_FILES = 10;
+    /** The most files one message carries, as the chat engine says (SendConditions.maxFiles). */
+    private int maxFiles;
     /** A multipart request carries a little more than its file. */
     private static final long REQUEST_OVERHEAD = 1024 * 1024;
     private static final Pattern BROWSER_ID = Pattern.compile("\\d{1,9}");
@@ -233,7 +233,6 @@ final class ComposerFiles implements Serializable {
         progress.addClassName("sb-upload-progress");
         progress.setVisible(false);
         host.getElement().setAttribute("data-files", "off");
-        host.getElement().setAttribute("data-max-files", Integer.toString(MAX_FILES));
     }
 
     private Upload upload(String id, String role, Button button, UploadHandler handler) {
@@ -297,12 +296,14 @@ final class ComposerFiles implements Serializable {
     }
 
     /**
-     * What the channel takes now; {@code allowed} is false while files cannot be sent (Note mode, a chat that cannot
+     * What the channel takes now and how many files one message carries; {@code allowed} is false while files cannot be sent (Note mode, a chat that cannot
      * take messages, no conditions known).
      */
-    void limits(Optional<FileLimits> limits, boolean allowed) {
+    void limits(Optional<FileLimits> limits, int maxFiles, boolean allowed) {
         this.limits = limits;
+        this.maxFiles = maxFiles;
         Element element = host.getElement();
+        element.setAttribute("data-max-files", Integer.toString(maxFiles));
         for (MediaKind kind : MediaKind.values()) {
             String attribute = "data-max-" + kind.name().toLowerCase(Locale.ROOT);
             Optional<Long> max = limits.flatMap(l -> l.of(kind));
@@ -371,7 +372,7 @@ final class ComposerFiles implements Serializable {
             case "kind" -> texts.text("chat.composer.refused.kind");
             case "tooLarge" -> tooLarge(code.substring(code.indexOf(':') + 1));
             case "empty" -> texts.text("error.invalid.file.empty");
-            case "count" -> texts.text("chat.composer.refused.count", MAX_FILES);
+            case "count" -> texts.text("chat.composer.refused.count", maxFiles);
             default -> texts.text("chat.composer.uploadFailed");
         };
         refuse(id, text(data, "event.detail.file.name"), number(data, "event.detail.file.size"), reason);

@@ -45,7 +45,7 @@ class SendLimitsTest {
     @Test
     void INP2_conversionToJpegAndTheMessagingWindowAreMentioned() {
         SendConditions whatsApp = new SendConditions(4096, new FileLimits(Map.of(MediaKind.IMAGE, 5 * MB,
-                MediaKind.VIDEO, 16 * MB, MediaKind.FILE, 100 * MB)), true, Optional.empty(),
+                MediaKind.VIDEO, 16 * MB, MediaKind.FILE, 100 * MB)), 10, true, Optional.empty(),
                 Optional.of(Instant.parse("2026-03-05T14:30:00Z")));
 
         assertThat(SendLimits.describe(whatsApp, english, UTC)).startsWith("Images up to 5 MB · video up to 16 MB"
@@ -86,6 +86,6 @@ class SendLimitsTest {
     }
 
     private static SendConditions conditions(FileLimits files, boolean convertsImages) {
-        return new SendConditions(4096, files, convertsImages, Optional.empty(), Optional.empty());
+        return new SendConditions(4096, files, 10, convertsImages, Optional.empty(), Optional.empty());
     }
 }
