@@ -83,6 +83,9 @@ public final class Fetches {
     private final ChatEventPublisher events;
     private final Clock clock;
     private final AtomicBoolean nudged = new AtomicBoolean();
+    /** Photos this node queued or found queued, by contact and key; the database's unique key decides anyway. */
+    private final java.util.Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final int QUEUED_KEPT = 50_000;
     /** Files of a channel whose connector just arrived are due at once. */
     private final java.util.function.Consumer<ChannelConnector> arrival = connector -> nudge();
     private volatile ScheduledExecutorService scanner;
@@ -169,10 +172,19 @@ public final class Fetches {
             return;
         }
         String key = photo.map(Fetches::keyOf).orElse(ASK_PROFILE);
+        String memo = contact.value() + "|" + key;
+        if (queued.contains(memo)) {
+            // platforms that name the photo with every message (Viber) cost no transaction per message
+            return;
+        }
         if (queue(connection.project().value(), connection.id().value(), contact, externalUserId, photo, key,
                 "PENDING")) {
             nudge();
         }
+        if (queued.size() >= QUEUED_KEPT) {
+            queued.clear();
+        }
+        queued.add(memo);
     }
 
     /** The key a photo is fetched once by: the platform's stable identity of it, else its reference. */
