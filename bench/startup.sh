@@ -4,6 +4,7 @@
 # creates a session and a UI). Build first: mvn -DskipTests install. Usage: bench/startup.sh [sessions]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 sessions=${1:-20}
 tar=$(ls karaf-distribution/target/switchboard-*.tar.gz)
 work=$(mktemp -d)
@@ -41,10 +42,10 @@ sleep 5
 echo "heap used after start (after full GC): $(heap)"
 
 # Each session is a headless Chromium logged in as the demo owner, looking at the inbox.
-mvn -q -f bench/pom.xml compile > /dev/null
+bench_build > /dev/null
 mkfifo "$work/hold"
-mvn -q -f bench/pom.xml exec:java -Dexec.mainClass=dev.switchboard.bench.OpenSessions \
-  -Dexec.args="http://127.0.0.1:$port/ $sessions owner@switchboard.local bench-owner-password" \
+java -cp "$bench_cp" dev.switchboard.bench.OpenSessions \
+  "http://127.0.0.1:$port/" "$sessions" owner@switchboard.local bench-owner-password \
   < "$work/hold" > "$work/sessions.out" 2>&1 &
 driver=$!
 exec 3> "$work/hold"

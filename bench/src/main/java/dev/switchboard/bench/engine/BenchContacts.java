@@ -4,6 +4,7 @@ import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.interactions.Acquisition;
 import dev.switchboard.api.interactions.AcquisitionTool;
@@ -43,6 +44,11 @@ final class BenchContacts implements ContactDirectory, ContactSources {
     @Override
     public Optional<ContactId> find(ConnectionId connection, String externalUserId) {
         return Optional.ofNullable(contacts.get(new Key(connection, externalUserId)));
+    }
+
+    @Override
+    public void setPhoto(ContactId contact, FileId photo) {
+        // the bench's clients have no photos
     }
 
     @Override

@@ -88,6 +88,19 @@ final class DatabaseWork {
         }
     }
 
+    /** CPU per call since {@code before}: "JVM ms + backends ms", as the side-by-side summary shows it. */
+    String cpuPerCall(DatabaseWork before, long calls) {
+        long backends = 0;
+        boolean known = !backendTicks.isEmpty();
+        for (Map.Entry<Integer, Long> b : backendTicks.entrySet()) {
+            long was = before.backendTicks.getOrDefault(b.getKey(), 0L);
+            known &= b.getValue() >= 0 && was >= 0;
+            backends += b.getValue() - was;
+        }
+        return String.format("%.3f ms + %s", (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / calls,
+                known ? String.format("%.3f ms", backends / TICKS * 1000 / calls) : "?");
+    }
+
     /** Per message since {@code before}: transactions, and every table that was scanned or written. */
     String since(DatabaseWork before, long messages) {
         StringBuilder out = new StringBuilder(String.format(

@@ -91,7 +91,7 @@ final class InboxData {
         }
         w.groups.setMembers(groups.get(4).id(), owner.id(), partners);
         for (String type : List.of("telegram", "whatsapp", "widget")) {
-            w.connections.create(project.id(), owner.id(), type, "Bench " + type);
+            w.connect(project.id(), owner.id(), type, "Bench " + type);
         }
         step("team, groups, connections through the services", t0);
 

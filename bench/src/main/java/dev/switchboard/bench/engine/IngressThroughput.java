@@ -10,6 +10,8 @@ import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.bench.common.Latencies;
 import dev.switchboard.bench.common.Machine;
+import dev.switchboard.bench.common.Results;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * funnel stage, acquisitions, Google client ids and visits.
  *
  * <p>Arguments: {@code [messages=100000] [producers=8] [warmup=4000] [pool=10] [--tracking=PERCENT]
- * [--chat-only]}.
+ * [--chat-only] [--result=FILE]} ({@code --result}: the headline figures as properties, for bench/webhooks.sh).
  */
 public final class IngressThroughput {
 
@@ -65,8 +67,11 @@ public final class IngressThroughput {
         int pool = TakeContention.arg(numbers, 3, 10);
         int tracking = 0;
         Wiring.Contacts mode = Wiring.Contacts.REAL;
+        Path result = null;
         for (String a : args) {
-            if (a.equals("--chat-only")) {
+            if (a.startsWith("--result=")) {
+                result = Path.of(a.substring("--result=".length()));
+            } else if (a.equals("--chat-only")) {
                 mode = Wiring.Contacts.STAND_INS;
             } else if (a.startsWith("--tracking=")) {
                 tracking = Integer.parseInt(a.substring("--tracking=".length()));
@@ -79,13 +84,13 @@ public final class IngressThroughput {
                 + (mode == Wiring.Contacts.REAL ? "real cards and sources" : "chat only (cards and sources in memory)")
                 + ", widget tracking on " + tracking + " % of messages");
         System.out.println(Machine.describe(BenchDatabase.ADMIN_URL, BenchDatabase.USER));
-        try (BenchDatabase db = BenchDatabase.fresh("ingress")) {
-            Wiring w = new Wiring(db.store(pool), mode);
+        double loadStart = Results.load1();
+        try (BenchDatabase db = BenchDatabase.fresh("ingress"); Wiring w = new Wiring(db.store(pool), mode)) {
             Project project = w.team.create("Ingress bench");
             Member owner = w.team.add(project.id(), "owner@ingress.bench", "Owner", Role.OWNER);
             List<ChannelConnection> connections = List.of(
-                    w.connections.create(project.id(), owner.id(), "telegram", "Bench bot"),
-                    w.connections.create(project.id(), owner.id(), "widget", "Bench widget"));
+                    w.connect(project.id(), owner.id(), "telegram", "Bench bot"),
+                    w.connect(project.id(), owner.id(), "widget", "Bench widget"));
             Group sales = w.groups.create(project.id(), owner.id(), "Sales");
             w.groups.setAutoForward(sales.id(), owner.id(), Set.of("promo-landing"));
 
@@ -126,6 +131,20 @@ public final class IngressThroughput {
                     + " times, acquisition sources recorded " + c.acquisitions.get()));
             System.out.println("at the end, " + Machine.load());
             System.out.println(ok ? "RESULT: consistent" : "RESULT: INCONSISTENT");
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("name", "engine-only ingress (in process, " + (mode == Wiring.Contacts.REAL
+                    ? "cards and sources" : "chat only") + ")");
+            figures.put("rate", String.format("%.0f", measured.calls / measured.seconds));
+            figures.put("calls", measured.calls);
+            figures.put("seconds", String.format("%.1f", measured.seconds));
+            figures.put("p50", String.format("%.2f", measured.latencies.millis(0.50)));
+            figures.put("p95", String.format("%.2f", measured.latencies.millis(0.95)));
+            figures.put("p99", String.format("%.2f", measured.latencies.millis(0.99)));
+            figures.put("loadStart", loadStart);
+            figures.put("loadEnd", Results.load1());
+            figures.put("cpu", after.cpuPerCall(before, measured.calls));
+            figures.put("consistent", ok);
+            Results.write(result, figures);
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.switchboard.bench.engine;
 
 import dev.switchboard.api.card.ContactDirectory;
-import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ClientProfile;
-import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
-import dev.switchboard.api.domain.MemberId;
+import dev.switchboard.api.domain.FileId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.interactions.Acquisition;
 import dev.switchboard.api.interactions.AcquisitionTool;
@@ -15,6 +13,8 @@ import dev.switchboard.api.interactions.GoogleClientId;
 import dev.switchboard.api.interactions.Sources;
 import dev.switchboard.api.interactions.Visit;
 import dev.switchboard.bench.common.Latencies;
+import dev.switchboard.chat.internal.connection.Connections;
+import dev.switchboard.chat.internal.connection.LiveConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,11 @@ import java.util.function.Supplier;
 
 /**
  * Times what the ingress asks of the other services during one accept (the connection lookup, the card's
- * identify for a new and for a known client, each contact-sources call) by delegating to the real ones; the chat transaction is what is left of
- * the accept call. Adds a {@code nanoTime} pair and a short lock per call, nothing the database sees.
+ * identify for a new and for a known client, each contact-sources call) by delegating to the real ones; the chat
+ * transaction is what is left of the accept call. The connection lookup is the chat bundle's internal
+ * {@link Connections#live}, which the ingress calls for every message (a cache of 10 s in front of one primary-key
+ * read; the version is checked again inside the chat transaction). Adds a {@code nanoTime} pair and a short lock per
+ * call, nothing the database sees.
  */
 final class MeasuredCalls {
 
@@ -61,21 +64,36 @@ final class MeasuredCalls {
     final Timer googleClientId = new Timer();
     final Timer visit = new Timer();
 
-    ConnectionService connections(ConnectionService real) {
-        return new ConnectionService() {
+    Connections connections(Connections real) {
+        return new Connections() {
             @Override
-            public ChannelConnection create(ProjectId project, MemberId actor, String type, String name) {
-                return real.create(project, actor, type, name);
+            public Optional<LiveConnection> live(ConnectionId id) {
+                return connection.time(() -> real.live(id));
             }
 
             @Override
-            public List<ChannelConnection> list(ProjectId project) {
-                return real.list(project);
+            public Optional<LiveConnection> byWebhookKey(String key) {
+                return real.byWebhookKey(key);
             }
 
             @Override
-            public Optional<ChannelConnection> find(ConnectionId id) {
-                return connection.time(() -> real.find(id));
+            public void forget(ConnectionId id) {
+                real.forget(id);
+            }
+
+            @Override
+            public void failing(ConnectionId id, String reason) {
+                real.failing(id, reason);
+            }
+
+            @Override
+            public void working(ConnectionId id) {
+                real.working(id);
+            }
+
+            @Override
+            public void webhookReceived(ConnectionId id) {
+                real.webhookReceived(id);
             }
         };
     }
@@ -92,6 +110,11 @@ final class MeasuredCalls {
             @Override
             public Optional<ContactId> find(ConnectionId connection, String externalUserId) {
                 return real.find(connection, externalUserId);
+            }
+
+            @Override
+            public void setPhoto(ContactId contact, FileId photo) {
+                real.setPhoto(contact, photo);
             }
         };
     }

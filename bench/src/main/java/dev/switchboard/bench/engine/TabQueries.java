@@ -68,25 +68,32 @@ public final class TabQueries {
                 System.out.println("database " + db.name() + " is an incomplete leftover: generating it again");
                 db.recreate();
             }
-            Wiring w = new Wiring(db.store(10));
-            InboxData data;
-            if (db.existed() && InboxData.complete(db)) {
-                System.out.println("reusing the data generated earlier in " + db.name());
-                data = InboxData.existing(w);
-            } else {
-                long t0 = System.nanoTime();
-                System.out.println("generating into " + db.name() + ":");
-                data = InboxData.generate(w, db, chats, perChat, members);
-                System.out.printf("generated in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            try (Wiring w = new Wiring(db.store(10))) {
+                generateAndMeasure(w, db, chats, perChat, members, rounds, warmup);
             }
-            System.out.println("database: " + db.scalar("select count(*) from chat") + " chats, "
-                    + db.scalar("select count(*) from message") + " messages, "
-                    + db.scalar("select count(*) from member") + " members, "
-                    + db.scalar("select count(*) from chat_participant") + " participant rows; size "
-                    + db.scalar("select pg_database_size(current_database()) / (1024 * 1024)") + " MiB");
-            measure(w, data, rounds, warmup);
             System.out.println("at the end, " + Machine.load());
         }
+    }
+
+    /** Generates the inbox (or finds the one kept from an earlier run), then measures it. */
+    private static void generateAndMeasure(Wiring w, BenchDatabase db, int chats, int perChat, int members,
+                                           int rounds, int warmup) throws java.sql.SQLException {
+        InboxData data;
+        if (db.existed() && InboxData.complete(db)) {
+            System.out.println("reusing the data generated earlier in " + db.name());
+            data = InboxData.existing(w);
+        } else {
+            long t0 = System.nanoTime();
+            System.out.println("generating into " + db.name() + ":");
+            data = InboxData.generate(w, db, chats, perChat, members);
+            System.out.printf("generated in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.println("database: " + db.scalar("select count(*) from chat") + " chats, "
+                + db.scalar("select count(*) from message") + " messages, "
+                + db.scalar("select count(*) from member") + " members, "
+                + db.scalar("select count(*) from chat_participant") + " participant rows; size "
+                + db.scalar("select pg_database_size(current_database()) / (1024 * 1024)") + " MiB");
+        measure(w, data, rounds, warmup);
     }
 
     private record Series(String name, Supplier<Object> call, Latencies latencies) {

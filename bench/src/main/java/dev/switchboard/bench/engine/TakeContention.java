@@ -43,15 +43,14 @@ public final class TakeContention {
         System.out.println("== Take contention: " + takers + " concurrent takers, " + rounds + " rounds (+" + warmup
                 + " warm-up), store pool " + pool);
         System.out.println(Machine.describe(BenchDatabase.ADMIN_URL, BenchDatabase.USER));
-        try (BenchDatabase db = BenchDatabase.fresh("take")) {
-            Wiring w = new Wiring(db.store(pool));
+        try (BenchDatabase db = BenchDatabase.fresh("take"); Wiring w = new Wiring(db.store(pool))) {
             Project project = w.team.create("Take bench");
             Member owner = w.team.add(project.id(), "owner@take.bench", "Owner", Role.OWNER);
             List<Member> members = new ArrayList<>();
             for (int i = 0; i < takers; i++) {
                 members.add(w.team.add(project.id(), "taker" + i + "@take.bench", "Taker " + i, Role.MANAGER));
             }
-            ChannelConnection connection = w.connections.create(project.id(), owner.id(), "test", "Bench bot");
+            ChannelConnection connection = w.connect(project.id(), owner.id(), "test", "Bench bot");
 
             Object[] outcomes = new Object[takers];
             long[] latencies = new long[takers];
