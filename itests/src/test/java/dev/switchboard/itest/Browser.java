@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,6 +61,18 @@ final class Browser implements AutoCloseable {
     /** Waits until the element is there and clickable, then clicks it. */
     void click(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /**
+     * Clicks the element, looking it up again when the page drew it anew between the look-up and the click (a push
+     * update of a list), until the click lands.
+     */
+    void clickRedrawn(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     /** Waits until the element's visible text contains {@code text}. */

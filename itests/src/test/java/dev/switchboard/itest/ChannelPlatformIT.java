@@ -350,6 +350,25 @@ public class ChannelPlatformIT extends ChannelContract {
     }
 
     @Test
+    public void MSG2_aSendThePlatformRefusesBecauseTheClientBlockedTheBotFails_andMakesTheChatUnreachable()
+            throws Exception {
+        ClientMessage m = ClientMessage.fromNewClient("BlockedSend", "Thanks, bye");
+        ChatId chat = clientWrites(m);
+        chats.take(chat, connected.owner());
+        channel.mode(id(connected), "blocked");
+
+        Message reply = chats.send(chat, connected.owner(), "Anything else we can do?", Optional.empty());
+        Message failed = flows.awaitMessage(connected, chat, reply.id(),
+                x -> x.delivery().equals(Optional.of(DeliveryState.FAILED)));
+        assertTrue("the reason: " + failed.failure(), failed.failure().orElse("").contains("blocked the bot"));
+        assertEquals("refused for good: tried once", 1, attemptsOf(reply).size());
+        assertTrue("the chat shows the client unreachable", chats.get(chat, connected.owner()).unreachable()
+                .isPresent());
+        assertEquals(Optional.of(SendConditions.Reason.CLIENT_UNREACHABLE), chats.sendConditions(chat,
+                connected.owner()).unavailable().map(SendConditions.Unavailable::reason));
+    }
+
+    @Test
     public void MSG2_aClientWhoAllowsMessagesAgainIsReachableWithoutWriting() throws Exception {
         ClientMessage m = ClientMessage.fromNewClient("Unblocked", "Do not write to me for a while");
         ChatId chat = clientWrites(m);

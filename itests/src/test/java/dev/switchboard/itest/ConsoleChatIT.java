@@ -201,9 +201,10 @@ public class ConsoleChatIT {
             colleague.click(By.id("tab-new"));
             colleague.awaitGone(By.id("chat-item-" + chat));
             inbound(client, user, "One more question, please");
-            WebElement item = colleague.await(By.id("chat-item-" + chat));
-            assertThat(item.getText()).contains("Previously: Vitaly").contains("One more question, please");
-            item.click();
+            // the item is drawn again as the message's events arrive: looked up afresh for each check and the click
+            colleague.awaitText(By.id("chat-item-" + chat), "Previously: Vitaly");
+            colleague.awaitText(By.id("chat-item-" + chat), "One more question, please");
+            colleague.clickRedrawn(By.id("chat-item-" + chat));
             assertThat(colleague.await(By.id("chat-previous-responsible")).getText())
                     .isEqualTo("Previously handled by Vitaly");
             assertThat(colleague.await(By.id("chat-state")).getText()).isEqualTo("New");
