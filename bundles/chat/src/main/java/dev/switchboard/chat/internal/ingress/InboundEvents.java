@@ -160,13 +160,7 @@ final class InboundEvents {
 
     /** A receipt for one sent message; READ also marks the chat's earlier messages read. */
     private Optional<Received> receipt(InboundEvent.Receipt e, LiveConnection live) {
-        return unit.inTransaction((em, tx) -> {
-            checkVersion(em, live);
-            Optional<Sent> sent = sent(em, live.id(), e.externalMessageId());
-            if (sent.isEmpty()) {
-                return Optional.<Received>empty();
-            }
-            Sent s = sent.get();
+        return onSent(live, e.externalMessageId(), (em, tx, s) -> {
             List<Long> changed = advance(em, "m.id = ?1", List.of(s.id()), e.state());
             if (e.state() == DeliveryState.READ) {
                 changed = new java.util.ArrayList<>(changed);
@@ -176,7 +170,7 @@ final class InboundEvents {
             }
             List<Long> done = List.copyOf(changed);
             tx.afterCommit(() -> done.forEach(id -> events.deliveryChanged(s.project(), s.chat(), id)));
-            return Optional.of(new Received(new MessageId(s.id()), new ChatId(s.chat()), !done.contains(s.id())));
+            return new Received(new MessageId(s.id()), new ChatId(s.chat()), !done.contains(s.id()));
         });
     }
 
@@ -203,13 +197,7 @@ final class InboundEvents {
 
     /** The platform failed a message it had accepted (WhatsApp, Viber): failed with the reason, retryable. */
     private Optional<Received> failed(InboundEvent.DeliveryFailed e, LiveConnection live) {
-        return unit.inTransaction((em, tx) -> {
-            checkVersion(em, live);
-            Optional<Sent> sent = sent(em, live.id(), e.externalMessageId());
-            if (sent.isEmpty()) {
-                return Optional.<Received>empty();
-            }
-            Sent s = sent.get();
+        return onSent(live, e.externalMessageId(), (em, tx, s) -> {
             String reason = e.reason() == null || e.reason().isBlank() ? e.refusal().name() : e.reason();
             int changed = em.createNativeQuery("update message set delivery = 'FAILED', failure = ?1 where id = ?2"
                             + " and delivery <> 'FAILED'")
@@ -222,7 +210,7 @@ final class InboundEvents {
             if (changed > 0) {
                 tx.afterCommit(() -> events.deliveryChanged(s.project(), s.chat(), s.id()));
             }
-            return Optional.of(new Received(new MessageId(s.id()), new ChatId(s.chat()), changed == 0));
+            return new Received(new MessageId(s.id()), new ChatId(s.chat()), changed == 0);
         });
     }
 
@@ -254,6 +242,24 @@ final class InboundEvents {
 
     /** A sent message found by one of the platform's ids for it. */
     private record Sent(long id, long chat, long project, Instant at) {
+    }
+
+    /** What a receipt or a late failure does to the sent message it names. */
+    @FunctionalInterface
+    private interface SentWork {
+        Received apply(EntityManager em, PersistenceUnit.Transaction tx, Sent sent);
+    }
+
+    /**
+     * Runs {@code work} on the sent message the platform names by {@code externalId}, in one transaction checked
+     * against the connection's version; empty when no sent message has that id.
+     */
+    private Optional<Received> onSent(LiveConnection live, String externalId, SentWork work) {
+        return unit.inTransaction((em, tx) -> {
+            checkVersion(em, live);
+            Optional<Sent> sent = sent(em, live.id(), externalId);
+            return sent.isEmpty() ? Optional.<Received>empty() : Optional.of(work.apply(em, tx, sent.get()));
+        });
     }
 
     private static Optional<Sent> sent(EntityManager em, long connection, String externalId) {
