@@ -52,6 +52,11 @@ karaf_on_postgres() {
     > "$home/etc/dev.switchboard.store.cfg"
   printf 'public.url = http://127.0.0.1:%s\n' "$port" > "$home/etc/dev.switchboard.chat.cfg"
   printf 'firstRun.ownerPassword = %s\n' "$OWNER_PASSWORD" > "$home/etc/dev.switchboard.team.cfg"
+  # The distribution's shutdown command is generated once at build time, so every copy of one build shares it: a
+  # bin/stop of another copy that finds this copy's port (a stale data/port) would stop this one. A command of its
+  # own per copy.
+  sed -i "s/^karaf.shutdown.command *=.*/karaf.shutdown.command = $(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')/" \
+    "$home/etc/config.properties"
   # a local admin for bin/client; the distribution ships without any shell user
   printf 'bench = bench,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' \
     > "$home/etc/users.properties"
