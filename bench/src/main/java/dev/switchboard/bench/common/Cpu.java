@@ -36,6 +36,46 @@ public final class Cpu {
         }
     }
 
+    /**
+     * The CPU in milliseconds of each thread of a process, summed by the thread's name with its digits dropped
+     * ({@code qtp123-45} and {@code qtp123-46} are one group {@code qtp-}): where a JVM's CPU goes, the JIT's and
+     * the collector's threads included. Names are cut to 15 characters by Linux. Empty where /proc cannot tell.
+     */
+    public static Map<String, Double> threads(long pid) {
+        Map<String, Double> cpu = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS * 1000, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return cpu;
+    }
+
+    /**
+     * "group ms, ..." per call between two {@link #threads} snapshots, largest first, groups under 2 % of the total
+     * left out. Threads that ended meanwhile are lost, new ones count from zero.
+     */
+    public static String threadsPerCall(Map<String, Double> before, Map<String, Double> after, long calls) {
+        Map<String, Double> used = new TreeMap<>();
+        after.forEach((name, ms) -> used.put(name, ms - before.getOrDefault(name, 0.0)));
+        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder out = new StringBuilder(String.format("%.3f ms in all:", total / calls));
+        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 0.02 * total)
+                .forEach(e -> out.append(String.format(" %s %.3f,", e.getKey(), e.getValue() / calls)));
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
     /** This JVM's CPU in milliseconds (every thread), -1 where the JVM cannot tell. */
     public static double ownMillis() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os

@@ -2,15 +2,12 @@ package dev.switchboard.bench.console;
 
 import dev.switchboard.bench.common.Cpu;
 import dev.switchboard.bench.common.Machine;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -39,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * one New chat, takes it (only the responsible may send files) and reads the address the composer's file upload
  * posts to (the {@code target} of {@code #composer-upload-files}, Vaadin's upload handler of that page); then this
  * driver POSTs a generated file there as the browser would, {@code multipart/form-data} with the session's cookie,
- * streamed with its length, and times the request to its answer, which Vaadin gives after the handler returned, i.e.
+ * streamed with its length over plain blocking I/O ({@link HttpURLConnection}), and times the request to its answer, which Vaadin gives after the handler returned, i.e.
  * after {@code ChatService.upload} stored the file. The browser's own file input is not used: generating 100 MB
  * while sending costs no disk, and the request is byte for byte what the upload element sends.
  * <p>
@@ -89,9 +86,8 @@ public final class ConsoleUpload {
                     .collect(Collectors.joining("; "));
             System.out.println("upload endpoint: " + upload.getPath() + " (session cookie "
                     + driver.manage().getCookies().stream().map(c -> c.getName()).toList() + ")");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (int run = 1; run <= uploads; run++) {
-                allOk &= upload(http, upload, cookies, megabytes * MB, run, db, pid);
+                allOk &= upload(upload, cookies, megabytes * MB, run, db, pid);
             }
         } finally {
             driver.quit();
@@ -100,7 +96,7 @@ public final class ConsoleUpload {
         System.out.println(allOk ? "RESULT: every file stored intact" : "RESULT: FAILED");
     }
 
-    private static boolean upload(HttpClient http, URI target, String cookies, long size, int run, String db,
+    private static boolean upload(URI target, String cookies, long size, int run, String db,
                                   long pid) throws Exception {
         long before = usedAfterGc(pid);
         String boundary = "----sbbench" + UUID.randomUUID().toString().replace("-", "");
@@ -109,17 +105,33 @@ public final class ConsoleUpload {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         Generated content = new Generated(size, 4242 + run);
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                                new ByteArrayInputStream(head), content, new ByteArrayInputStream(tail))))),
-                        head.length + size + tail.length)).build();
         HeapSampler sampler = HeapSampler.start(pid);
         double cpu0 = Cpu.millis(pid);
         double ownCpu0 = Cpu.ownMillis();
         long t0 = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // plain blocking I/O with the length known, as a browser streams a file (the JDK HttpClient's
+        // InputStream publisher once spun a whole core for seconds on a 100 MB body and slowed the server with it)
+        HttpURLConnection post = (HttpURLConnection) target.toURL().openConnection();
+        post.setRequestMethod("POST");
+        post.setDoOutput(true);
+        post.setFixedLengthStreamingMode(head.length + size + tail.length);
+        post.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+        post.setRequestProperty("Cookie", cookies);
+        post.setReadTimeout(600_000);
+        try (OutputStream out = post.getOutputStream()) {
+            out.write(head);
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = content.read(buffer, 0, buffer.length); n > 0; n = content.read(buffer, 0, buffer.length)) {
+                out.write(buffer, 0, n);
+            }
+            out.write(tail);
+        }
+        int status = post.getResponseCode();
+        try (InputStream answer = status < 400 ? post.getInputStream() : post.getErrorStream()) {
+            if (answer != null) {
+                answer.readAllBytes();
+            }
+        }
         long t1 = System.nanoTime();
         double cpu = Cpu.millis(pid) - cpu0;
         double ownCpu = Cpu.ownMillis() - ownCpu0;
@@ -158,10 +170,10 @@ public final class ConsoleUpload {
                 stored = HexFormat.of().formatHex(digest.digest());
             }
         }
-        boolean ok = response.statusCode() == 200 && storedSize == size && sent.equals(stored);
+        boolean ok = status == 200 && storedSize == size && sent.equals(stored);
         double seconds = (t1 - t0) / 1e9;
         System.out.printf("upload %d: HTTP %d after %.2f s (%.0f MB/s, request to answer: multipart read, Tika,"
-                        + " chunks written, file complete)%n", run, response.statusCode(), seconds,
+                        + " chunks written, file complete)%n", run, status, seconds,
                 size / (double) MB / seconds);
         System.out.printf("  CPU during the request: distribution JVM %.2f s, this driver (making, hashing and sending"
                 + " the file) %.2f s%n", cpu / 1000, ownCpu / 1000);

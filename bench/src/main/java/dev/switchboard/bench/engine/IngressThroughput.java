@@ -8,6 +8,7 @@ import dev.switchboard.api.domain.Role;
 import dev.switchboard.api.team.Group;
 import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.Project;
+import dev.switchboard.bench.common.Cpu;
 import dev.switchboard.bench.common.Latencies;
 import dev.switchboard.bench.common.Machine;
 import dev.switchboard.bench.common.Results;
@@ -98,7 +99,9 @@ public final class IngressThroughput {
             taken(w.calls); // the warm-up's calls are left out
             long eventsBefore = w.events.posted.get();
             DatabaseWork before = DatabaseWork.snapshot(db);
+            Map<String, Double> threadsBefore = Cpu.threads(ProcessHandle.current().pid());
             Run measured = run(w, connections, producers, messages, tracking, "run");
+            Map<String, Double> threadsAfter = Cpu.threads(ProcessHandle.current().pid());
             DatabaseWork after = DatabaseWork.snapshot(db);
             Map<String, Latencies> parts = taken(w.calls);
 
@@ -125,6 +128,8 @@ public final class IngressThroughput {
             System.out.printf("  %-30s %.3f ms%n", "whole accept call", total / measured.calls);
 
             System.out.print(after.since(before, measured.calls));
+            System.out.println("benchmark JVM's CPU per accept call by thread (ms): "
+                    + Cpu.threadsPerCall(threadsBefore, threadsAfter, measured.calls));
             boolean ok = check(db, w, warm, measured);
             System.out.println("events posted after commit (measured phase): " + (w.events.posted.get() - eventsBefore));
             w.standIns.ifPresent(c -> System.out.println("contact directory (in memory) asked " + c.identified.get()

@@ -409,11 +409,13 @@ public final class WebhookLoad {
     }
 
     /** CPU of the distribution, the database's backends and this driver, and the database's commits, at a moment. */
-    private record Snapshot(double karaf, double driver, Map<Integer, Double> backends, long commits) {
+    private record Snapshot(double karaf, double driver, Map<Integer, Double> backends, long commits,
+                            Map<String, Double> karafThreads) {
 
         /** The CPU at once; the commits after two seconds, since the statistics lag behind. */
         static Snapshot take(String db, String user, long karafPid) throws SQLException, InterruptedException {
             double karaf = karafPid > 0 ? Cpu.millis(karafPid) : -1;
+            Map<String, Double> karafThreads = karafPid > 0 ? Cpu.threads(karafPid) : Map.of();
             double driver = Cpu.ownMillis();
             Map<Integer, Double> backends;
             try (Connection c = DriverManager.getConnection(db, user, null)) {
@@ -424,16 +426,18 @@ public final class WebhookLoad {
                  ResultSet r = s.executeQuery("select xact_commit from pg_stat_database"
                          + " where datname = current_database()")) {
                 r.next();
-                return new Snapshot(karaf, driver, backends, r.getLong(1));
+                return new Snapshot(karaf, driver, backends, r.getLong(1), karafThreads);
             }
         }
 
         String cpuSince(Snapshot before, long calls) {
             double backendMs = Cpu.backendsBetween(before.backends, backends);
             return String.format("CPU per call: distribution JVM %s, PostgreSQL backends %s, load driver %s"
-                            + " (all on the same 2 cores)%ndatabase: %.2f transactions committed per call%n",
+                            + " (all on the same 2 cores)%ndistribution JVM's CPU per call by thread (ms): %s"
+                            + "%ndatabase: %.2f transactions committed per call%n",
                     perCall(karaf, before.karaf, calls), backendMs < 0 ? "unknown" : String.format("%.3f ms",
                             backendMs / calls), perCall(driver, before.driver, calls),
+                    Cpu.threadsPerCall(before.karafThreads, karafThreads, calls),
                     (commits - before.commits) / (double) calls);
         }
 
