@@ -62,12 +62,19 @@ public final class Cpu {
 
     /**
      * "group ms, ..." per call between two {@link #threads} snapshots, largest first, groups under 2 % of the total
-     * left out. Threads that ended meanwhile are lost, new ones count from zero.
+     * left out. Threads that ended meanwhile are not in {@code after}: with the process's whole CPU between the two
+     * ({@code totalMs}, e.g. from {@link #millis}), what they used shows as "ended threads"; new threads count from
+     * zero.
      */
-    public static String threadsPerCall(Map<String, Double> before, Map<String, Double> after, long calls) {
+    public static String threadsPerCall(Map<String, Double> before, Map<String, Double> after, long calls,
+                                        double totalMs) {
         Map<String, Double> used = new TreeMap<>();
         after.forEach((name, ms) -> used.put(name, ms - before.getOrDefault(name, 0.0)));
-        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        double listed = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (totalMs > listed) {
+            used.put("ended threads", totalMs - listed);
+        }
+        double total = Math.max(totalMs, listed);
         StringBuilder out = new StringBuilder(String.format("%.3f ms in all:", total / calls));
         used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 0.02 * total)

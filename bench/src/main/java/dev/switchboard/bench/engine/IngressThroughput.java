@@ -99,9 +99,12 @@ public final class IngressThroughput {
             taken(w.calls); // the warm-up's calls are left out
             long eventsBefore = w.events.posted.get();
             DatabaseWork before = DatabaseWork.snapshot(db);
-            Map<String, Double> threadsBefore = Cpu.threads(ProcessHandle.current().pid());
+            long pid = ProcessHandle.current().pid();
+            Map<String, Double> threadsBefore = Cpu.threads(pid);
+            double cpuBefore = Cpu.millis(pid);
             Run measured = run(w, connections, producers, messages, tracking, "run");
-            Map<String, Double> threadsAfter = Cpu.threads(ProcessHandle.current().pid());
+            Map<String, Double> threadsAfter = Cpu.threads(pid);
+            double cpuAfter = Cpu.millis(pid);
             DatabaseWork after = DatabaseWork.snapshot(db);
             Map<String, Latencies> parts = taken(w.calls);
 
@@ -128,8 +131,8 @@ public final class IngressThroughput {
             System.out.printf("  %-30s %.3f ms%n", "whole accept call", total / measured.calls);
 
             System.out.print(after.since(before, measured.calls));
-            System.out.println("benchmark JVM's CPU per accept call by thread (ms): "
-                    + Cpu.threadsPerCall(threadsBefore, threadsAfter, measured.calls));
+            System.out.println("benchmark JVM's CPU per accept call by thread (ms; the producers have ended): "
+                    + Cpu.threadsPerCall(threadsBefore, threadsAfter, measured.calls, cpuAfter - cpuBefore));
             boolean ok = check(db, w, warm, measured);
             System.out.println("events posted after commit (measured phase): " + (w.events.posted.get() - eventsBefore));
             w.standIns.ifPresent(c -> System.out.println("contact directory (in memory) asked " + c.identified.get()

@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and one card per new client, one acquisition per sourced client, one profile question per new client.
  *
  * <p>Arguments: {@code --connection=ID,WEBHOOK_URL,SECRET} (one or more), {@code --db=JDBC_URL} (the distribution's
- * database), {@code [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=15] [--seconds=60]
+ * database), {@code [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=45] [--seconds=60]
  * [--result=FILE]}.
  */
 public final class WebhookLoad {
@@ -111,7 +111,7 @@ public final class WebhookLoad {
         String user = "postgres";
         long karafPid = -1;
         int senders = 8;
-        int warmup = 15;
+        int warmup = 45;
         int seconds = 60;
         Path result = null;
         for (String a : args) {
@@ -437,7 +437,7 @@ public final class WebhookLoad {
                             + "%ndatabase: %.2f transactions committed per call%n",
                     perCall(karaf, before.karaf, calls), backendMs < 0 ? "unknown" : String.format("%.3f ms",
                             backendMs / calls), perCall(driver, before.driver, calls),
-                    Cpu.threadsPerCall(before.karafThreads, karafThreads, calls),
+                    Cpu.threadsPerCall(before.karafThreads, karafThreads, calls, karaf - before.karaf),
                     (commits - before.commits) / (double) calls);
         }
 
