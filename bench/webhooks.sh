@@ -13,7 +13,7 @@
 #   6. prints the three side by side; at exit (also on failure or Ctrl-C) stops Karaf and drops the database.
 # Build first, from the repository root: mvn -DskipTests install (the distribution, the bundles the bench wires,
 # and itests/test-channel + itests/features, which Karaf resolves from ~/.m2). This script builds only the bench.
-# Usage: bench/webhooks.sh [--senders=8] [--seconds=60] [--warmup=45] [--ingress-messages=100000] [--only-webhooks]
+# Usage: bench/webhooks.sh [--senders=8] [--seconds=60] [--warmup=90] [--ingress-messages=100000] [--only-webhooks]
 # Environment: BENCH_QUIET=1.5 waits until the 1-minute load average is below 1.5 before the webhook phase (at most
 # BENCH_QUIET_MINUTES, default 40) and before each later phase (at most BENCH_QUIET_SETTLE, default 5: the bench's
 # own load settles in a minute or two); KARAF_HEAP sets the distribution's -Xmx (default: the JVM's, a quarter of
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 . bench/karaf.sh
 
-senders=8 seconds=60 warmup=45 messages=100000 only_webhooks=
+senders=8 seconds=60 warmup=90 messages=100000 only_webhooks=
 for a in "$@"; do
   case "$a" in
     --senders=*) senders=${a#*=} ;;

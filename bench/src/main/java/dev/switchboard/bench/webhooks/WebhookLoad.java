@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and one card per new client, one acquisition per sourced client, one profile question per new client.
  *
  * <p>Arguments: {@code --connection=ID,WEBHOOK_URL,SECRET} (one or more), {@code --db=JDBC_URL} (the distribution's
- * database), {@code [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=45] [--seconds=60]
+ * database), {@code [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=90] [--seconds=60]
  * [--result=FILE]}.
  */
 public final class WebhookLoad {
@@ -111,7 +111,7 @@ public final class WebhookLoad {
         String user = "postgres";
         long karafPid = -1;
         int senders = 8;
-        int warmup = 45;
+        int warmup = 90;
         int seconds = 60;
         Path result = null;
         for (String a : args) {
