@@ -4,6 +4,6 @@
  * webhooks ({@link dev.switchboard.api.channel.Webhooks}), stores what they carry through the idempotent
  * {@link dev.switchboard.api.channel.Ingress}, and delivers the team's messages through its outbox.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package dev.switchboard.api.channel;
