@@ -8,6 +8,7 @@ import dev.switchboard.api.channel.ConnectionContext;
 import dev.switchboard.api.channel.ConnectionDetails;
 import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.channel.ConnectionStatus;
+import dev.switchboard.api.channel.LiveConnections;
 import dev.switchboard.api.channel.SettingField;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.MemberId;
@@ -59,10 +60,12 @@ import org.slf4j.LoggerFactory;
  * in a cache: every change made here forgets the connection at once; an entry older than {@link #FRESH} is read
  * again, and the ingress compares the version in its own transaction ({@link #forget} on a mismatch), so a
  * connection changed, disabled or deleted on another node is never served once that change has committed.
+ * Channels that serve their own HTTP (the website widget) read the same cache through {@link LiveConnections}.
  */
-@Component(service = {ConnectionService.class, Connections.class, ConnectionDirectory.class},
-        configurationPid = ChatConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class ConnectionDirectory implements ConnectionService, Connections {
+@Component(service = {ConnectionService.class, Connections.class, LiveConnections.class,
+        ConnectionDirectory.class}, configurationPid = ChatConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ConnectionDirectory implements ConnectionService, Connections, LiveConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionDirectory.class);
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -370,6 +373,21 @@ public final class ConnectionDirectory implements ConnectionService, Connections
             // a status line, never worth failing a webhook for
             LOG.debug("Could not record the webhook time of connection {}: {}", id, e.toString());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- LiveConnections
+
+    @Override
+    public Optional<ConnectionContext> byKey(String type, String key) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        return byWebhookKey(key).filter(l -> l.enabled() && l.type().equals(type)).map(LiveConnection::context);
+    }
+
+    @Override
+    public Optional<ConnectionContext> byId(ConnectionId id) {
+        return live(id).filter(LiveConnection::enabled).map(LiveConnection::context);
     }
 
     /** Seals again every connection secret sealed with an older key (after a key rotation); returns how many. */

@@ -227,6 +227,52 @@ class ConnectionsOnPostgresTest {
     }
 
     @Test
+    void INB1_aChannelWithItsOwnHttpFindsOnlyASwitchedOnConnectionOfItsTypeByKey() {
+        ConnectionDetails widget = e.connections.create(e.project.id(), e.owner.id(), "widget", name(),
+                Map.of("token", "ok-widget"));
+        ConnectionId id = widget.connection().id();
+        String key = key(widget);
+        assertThat(e.connections.byKey("widget", key)).hasValueSatisfying(ctx -> {
+            assertThat(ctx.connection().id()).isEqualTo(id);
+            assertThat(ctx.setting("token")).as("secrets decrypted").contains("ok-widget");
+        });
+        assertThat(e.connections.byId(id)).hasValueSatisfying(ctx -> assertThat(ctx.connection().id()).isEqualTo(id));
+        assertThat(e.connections.byKey("test", key)).as("another type's key").isEmpty();
+        assertThat(e.connections.byKey("widget", key(e.connections.details(e.connection.id(), e.owner.id()))))
+                .as("a connection of another type").isEmpty();
+        assertThat(e.connections.byKey("widget", key.substring(1) + "x")).isEmpty();
+        assertThat(e.connections.byKey("widget", null)).isEmpty();
+
+        e.connections.setEnabled(id, e.owner.id(), false);
+        assertThat(e.connections.byKey("widget", key)).as("disabled").isEmpty();
+        assertThat(e.connections.byId(id)).as("disabled").isEmpty();
+        e.connections.setEnabled(id, e.owner.id(), true);
+        assertThat(e.connections.byKey("widget", key)).isPresent();
+        assertThat(e.connections.byId(id)).isPresent();
+
+        e.connections.delete(id, e.owner.id());
+        assertThat(e.connections.byKey("widget", key)).as("deleted").isEmpty();
+        assertThat(e.connections.byId(id)).as("deleted").isEmpty();
+    }
+
+    @Test
+    void INB1_aConnectionSwitchedOffOnAnotherNodeIsNoLongerFoundOnceTheCacheIsStale() {
+        ConnectionDetails widget = e.connections.create(e.project.id(), e.owner.id(), "widget", name(), Map.of());
+        String key = key(widget);
+        assertThat(e.connections.byKey("widget", key)).isPresent();
+        // another node switches it off: this node learns nothing but the row
+        e.db.rows("update channel_connection set state = 'DISABLED', version = version + 1 where id = "
+                + widget.connection().id().value() + " returning id");
+        e.clock.advance(ConnectionDirectory.FRESH.plusSeconds(1));
+        assertThat(e.connections.byKey("widget", key)).isEmpty();
+        assertThat(e.connections.byId(widget.connection().id())).isEmpty();
+    }
+
+    static String key(ConnectionDetails c) {
+        return c.webhookUrl().getPath().substring(c.webhookUrl().getPath().lastIndexOf('/') + 1);
+    }
+
+    @Test
     void aFailingConnectionShowsItsReasonUntilItWorksAgain() {
         ConnectionDetails c = e.connections.create(e.project.id(), e.owner.id(), "test", name(), Map.of());
         e.connections.failing(c.connection().id(), "Unauthorized: the bot token was revoked");
