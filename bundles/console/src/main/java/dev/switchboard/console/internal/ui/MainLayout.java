@@ -33,6 +33,7 @@ import dev.switchboard.console.api.PanelContext;
 import dev.switchboard.console.api.Slots;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
 import dev.switchboard.console.internal.live.ChatEventBridge;
+import dev.switchboard.console.internal.live.PresenceReporter;
 import dev.switchboard.console.internal.live.UiFeed;
 import dev.switchboard.console.internal.panel.PanelRegistry;
 import java.util.ArrayList;
@@ -60,7 +61,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private final transient InboxService inbox;
     private final transient PanelRegistry panels;
     private final transient ChatEventBridge live;
+    private final transient PresenceReporter presence;
     private transient Runnable unfollow;
+    private transient Runnable closed;
 
     private final Tabs tabs = new Tabs();
     private final Map<InboxTab, Span> counts = new EnumMap<>(InboxTab.class);
@@ -71,8 +74,9 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private transient Runnable unsubscribe;
 
     public MainLayout(MemberService members, ProjectService projects, InboxService inbox, PanelRegistry panels,
-                      ChatEventBridge live) {
+                      ChatEventBridge live, PresenceReporter presence) {
         this.live = live;
+        this.presence = presence;
         this.members = members;
         this.projects = projects;
         this.inbox = inbox;
@@ -241,6 +245,8 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         // the tab counts follow every chat event of the project (INB-2)
         ConsoleSession.current().ifPresent(viewer -> unfollow = UiFeed.follow(ui, live, viewer.member().project(),
                 changes -> refreshCounts()));
+        // the member has the console open while this page is (a website widget tells its visitors)
+        ConsoleSession.current().ifPresent(viewer -> closed = presence.opened(viewer.member().id()));
         unsubscribe = panels.addListener(slot -> {
             if (Slots.VIEWS.equals(slot)) {
                 ui.access(() -> rebuildViewTabs(ui));
@@ -257,6 +263,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;
+        }
+        if (closed != null) {
+            closed.run();
+            closed = null;
         }
     }
 

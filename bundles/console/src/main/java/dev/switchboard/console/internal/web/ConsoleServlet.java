@@ -34,6 +34,7 @@ import dev.switchboard.api.team.ProjectService;
 import dev.switchboard.console.internal.files.FileRequestHandler;
 import dev.switchboard.console.internal.i18n.ConsoleI18N;
 import dev.switchboard.console.internal.live.ChatEventBridge;
+import dev.switchboard.console.internal.live.PresenceReporter;
 import dev.switchboard.console.internal.panel.PanelRegistry;
 import dev.switchboard.console.internal.ui.CardSupport;
 import dev.switchboard.console.internal.ui.ChatSupport;
@@ -122,7 +123,8 @@ public final class ConsoleServlet extends VaadinServlet {
                           @Reference ContactChats contactChats,
                           @Reference ContactSources sources,
                           @Reference ConnectionService connections,
-                          @Reference FileStore files) {
+                          @Reference FileStore files,
+                          @Reference PresenceReporter presence) {
         this.contextPath = config.osgi_http_whiteboard_context_path();
         this.transport = Transport.valueOf(config.push_transport().name());
         ConsoleSettings settings = new ConsoleSettings(config.inbox_page_size());
@@ -133,6 +135,7 @@ public final class ConsoleServlet extends VaadinServlet {
         byType.put(InboxService.class, inbox);
         byType.put(PanelRegistry.class, panels);
         byType.put(ChatEventBridge.class, live);
+        byType.put(PresenceReporter.class, presence);
         byType.put(ChatSupport.class, new ChatSupport(chats, members, groups, panels, i18n));
         byType.put(CardSupport.class, new CardSupport(cards, tags, funnels, search, contactChats, sources));
         byType.put(ConsoleI18N.class, i18n);
