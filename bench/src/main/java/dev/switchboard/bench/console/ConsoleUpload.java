@@ -1,5 +1,7 @@
 package dev.switchboard.bench.console;
 
+import dev.switchboard.bench.common.GeneratedContent;
+
 import dev.switchboard.bench.common.Cpu;
 import dev.switchboard.bench.common.Machine;
 import java.io.File;
@@ -11,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -104,7 +104,7 @@ public final class ConsoleUpload {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        Generated content = new Generated(size, 4242 + run);
+        GeneratedContent content = new GeneratedContent(size, 4242 + run);
         HeapSampler sampler = HeapSampler.start(pid);
         double cpu0 = Cpu.millis(pid);
         double ownCpu0 = Cpu.ownMillis();
@@ -155,7 +155,7 @@ public final class ConsoleUpload {
             }
             if (fileId > 0) {
                 c.setAutoCommit(false);
-                MessageDigest digest = sha256();
+                MessageDigest digest = GeneratedContent.sha256Digest();
                 try (PreparedStatement q = c.prepareStatement("select data from file_chunk where file_id = ?"
                         + " order by seq")) {
                     q.setFetchSize(4);
@@ -256,53 +256,6 @@ public final class ConsoleUpload {
             jstat.waitFor();
             reader.join(5_000);
             return peak.get();
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code size} pseudo-random bytes from a seed, made as they are read and hashed on the way. */
-    private static final class Generated extends InputStream {
-        private final SplittableRandom random;
-        private final MessageDigest digest = ConsoleUpload.sha256();
-        private long left;
-
-        Generated(long size, long seed) {
-            this.left = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) {
-            if (left == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            for (int i = 0; i < n; i += 8) {
-                long bits = random.nextLong();
-                for (int b = 0; b < 8 && i + b < n; b++) {
-                    target[offset + i + b] = (byte) (bits >>> (8 * b));
-                }
-            }
-            digest.update(target, offset, n);
-            left -= n;
-            return n;
-        }
-
-        String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

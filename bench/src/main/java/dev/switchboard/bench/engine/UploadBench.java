@@ -1,5 +1,7 @@
 package dev.switchboard.bench.engine;
 
+import dev.switchboard.bench.common.GeneratedContent;
+
 import dev.switchboard.api.channel.ChannelConnection;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.channel.InboundMessage;
@@ -16,7 +18,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -103,7 +103,7 @@ public final class UploadBench {
         StoredFile stored = w.chats.upload(chat, manager.id(), "backup-" + run + ".dat", content);
         long t1 = System.nanoTime();
         long allocatedStoring = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        MessageDigest readBack = sha256();
+        MessageDigest readBack = GeneratedContent.sha256Digest();
         byte[] buffer = new byte[64 * 1024];
         long read = 0;
         try (InputStream in = w.files.open(stored.id())) {
@@ -177,53 +177,6 @@ public final class UploadBench {
             millis += Math.max(0, gc.getCollectionTime());
         }
         return new long[] {count, millis};
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code size} pseudo-random bytes from a seed, made as they are read and hashed on the way. */
-    static final class GeneratedContent extends InputStream {
-        private final SplittableRandom random;
-        private final MessageDigest digest = UploadBench.sha256();
-        private long left;
-
-        GeneratedContent(long size, long seed) {
-            this.left = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) {
-            if (left == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            for (int i = 0; i < n; i += 8) {
-                long bits = random.nextLong();
-                for (int b = 0; b < 8 && i + b < n; b++) {
-                    target[offset + i + b] = (byte) (bits >>> (8 * b));
-                }
-            }
-            digest.update(target, offset, n);
-            left -= n;
-            return n;
-        }
-
-        String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 
     /** The most heap in use, sampled every 5 ms on a thread of its own. */
