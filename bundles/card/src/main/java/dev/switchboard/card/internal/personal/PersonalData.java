@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.validator.routines.EmailValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates and normalises a card's personal information (CARD-6): text trimmed and blank to empty, lengths as
@@ -20,6 +22,8 @@ import org.apache.commons.validator.routines.EmailValidator;
  * naming it.
  */
 public final class PersonalData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalData.class);
 
     public static final int NAME_MAX = 120;
     public static final int EMAIL_MAX = 254;
@@ -43,6 +47,17 @@ public final class PersonalData {
         this.defaultRegion = region;
     }
 
+    /** A mistyped region must not take the card away: numbers are then read in the default region, and it is said. */
+    public static PersonalData configured(CardConfig config) {
+        try {
+            return new PersonalData(config.phone_defaultRegion());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} in {}; reading phone numbers in {} instead", e.getMessage(), CardConfig.PID,
+                    CardConfig.DEFAULT_REGION);
+            return new PersonalData(CardConfig.DEFAULT_REGION);
+        }
+    }
+
     public PersonalInfo normalise(PersonalInfo info) {
         return new PersonalInfo(text("firstName", info.firstName(), NAME_MAX),
                 text("lastName", info.lastName(), NAME_MAX), email(info.email()), phone(info.phone()),
@@ -58,7 +73,8 @@ public final class PersonalData {
         return v;
     }
 
-    Optional<String> email(Optional<String> value) {
+    /** An e-mail address trimmed and lower-cased; {@link InvalidInput} for one that is not an address. */
+    public Optional<String> email(Optional<String> value) {
         Optional<String> v = text("email", value, EMAIL_MAX).map(s -> s.toLowerCase(Locale.ROOT));
         // an address at an IP literal is not a client's e-mail; refusing it first also keeps the validator from
         // the one routine that needs the rest of commons-validator (see bnd.bnd)
@@ -68,7 +84,8 @@ public final class PersonalData {
         return v;
     }
 
-    Optional<String> phone(Optional<String> value) {
+    /** A phone number in E.164; {@link InvalidInput} for one that is not a valid number. */
+    public Optional<String> phone(Optional<String> value) {
         Optional<String> v = text("phone", value, 64);
         if (v.isEmpty()) {
             return v;

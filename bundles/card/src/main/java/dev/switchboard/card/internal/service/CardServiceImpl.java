@@ -88,19 +88,8 @@ public final class CardServiceImpl implements CardService {
                            @Reference MemberService members, @Reference ContactChats chats,
                            @Reference ContactSources sources, @Reference ConnectionService connections,
                            @Reference FileStore files, @Reference EventAdmin eventAdmin, CardConfig config) {
-        this(unit.unit(), funnels, members, chats, sources, connections, files, eventAdmin, personalData(config),
-                Clock.systemUTC());
-    }
-
-    /** A mistyped region must not take the card away: numbers are then read in the default region, and it is said. */
-    private static PersonalData personalData(CardConfig config) {
-        try {
-            return new PersonalData(config.phone_defaultRegion());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{} in {}; reading phone numbers in {} instead", e.getMessage(), CardConfig.PID,
-                    CardConfig.DEFAULT_REGION);
-            return new PersonalData(CardConfig.DEFAULT_REGION);
-        }
+        this(unit.unit(), funnels, members, chats, sources, connections, files, eventAdmin,
+                PersonalData.configured(config), Clock.systemUTC());
     }
 
     private CardServiceImpl(PersistenceUnit unit, FunnelRegistry funnels, MemberService members, ContactChats chats,

@@ -17,6 +17,8 @@ import dev.switchboard.api.funnel.FunnelStage;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.store.StoreException;
 import dev.switchboard.card.internal.funnel.FunnelRegistry;
+import dev.switchboard.card.internal.personal.CardConfig;
+import dev.switchboard.card.internal.personal.PersonalData;
 import dev.switchboard.card.internal.store.CardUnit;
 import dev.switchboard.card.internal.store.ContactEntity;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,17 +36,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Contacts for the ingress (CARD-1, CARD-2). Runs for every inbound message, so the common case (a known client
- * whose names have not changed) is one indexed autocommit read of what the comparison needs, and no transaction;
- * only a new client or changed names open the write transaction. A new client's first messages may race: the
- * identity's primary key (connection, external user id) lets exactly one insert win, and the loser runs again and
- * finds it; two refreshes of one card race on its version in the same way.
+ * Contacts for the ingress (CARD-1, CARD-2, CARD-6). Runs for every inbound message, so the common case (a known
+ * client whose names have not changed) is one indexed autocommit read of what the comparison needs, and no
+ * transaction; only a new client, changed names or contact details the card lacks open the write transaction. A new
+ * client's first messages may race: the identity's primary key (connection, external user id) lets exactly one
+ * insert win, and the loser runs again and finds it; two refreshes of one card race on its version in the same way.
+ * <p>
+ * An e-mail or phone the client gave (a website widget's form, CARD-6) is normalised as a manager's edit is
+ * ({@link PersonalData}) and fills the card's field only while it is empty; a value that does not read as an
+ * address or a number is left out, as the client's typing is no reason to refuse their message.
  * <p>
  * The photo never comes through {@link #identify}: the profile's photo is the platform's file, whose address may
  * carry a bot token; the ingress fetches it into the blob store in the background and hands over the stored copy
  * through {@link #setPhoto}, which removes the copy it replaces.
  */
-@Component(service = ContactDirectory.class)
+@Component(service = ContactDirectory.class, configurationPid = CardConfig.PID)
 public final class ContactDirectoryImpl implements ContactDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactDirectoryImpl.class);
@@ -54,20 +61,31 @@ public final class ContactDirectoryImpl implements ContactDirectory {
     private final FunnelRegistry funnels;
     private final FileStore files;
     private final CardEventPublisher events;
+    private final PersonalData personal;
     private final Clock clock;
 
     @Activate
     public ContactDirectoryImpl(@Reference CardUnit unit, @Reference FunnelRegistry funnels,
-                                @Reference FileStore files, @Reference EventAdmin eventAdmin) {
-        this(unit.unit(), funnels, files, eventAdmin, Clock.systemUTC());
+                                @Reference FileStore files, @Reference EventAdmin eventAdmin, CardConfig config) {
+        this(unit.unit(), funnels, files, eventAdmin, PersonalData.configured(config), Clock.systemUTC());
     }
 
-    public ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, FileStore files, EventAdmin eventAdmin,
-                                Clock clock) {
+    /*
+     * Outside OSGi (tests, benchmarks) through a factory, not a second public constructor of the same arity: Felix
+     * SCR picks the public constructor to inject by its number of parameters.
+     */
+    public static ContactDirectoryImpl on(PersistenceUnit unit, FunnelRegistry funnels, FileStore files,
+                                          EventAdmin eventAdmin, String defaultRegion, Clock clock) {
+        return new ContactDirectoryImpl(unit, funnels, files, eventAdmin, new PersonalData(defaultRegion), clock);
+    }
+
+    private ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, FileStore files,
+                                 EventAdmin eventAdmin, PersonalData personal, Clock clock) {
         this.unit = unit;
         this.funnels = funnels;
         this.files = files;
         this.events = new CardEventPublisher(eventAdmin);
+        this.personal = personal;
         this.clock = clock;
     }
 
@@ -79,9 +97,12 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         }
         String first = name(profile.firstName());
         String last = name(profile.lastName());
-        // the common case, a known client whose names have not changed, is one autocommit read and no transaction
+        Optional<String> email = contact("an e-mail address", connection, profile.email(), personal::email);
+        Optional<String> phone = contact("a phone number", connection, profile.phone(), personal::phone);
+        // the common case, a known client whose names have not changed and who brought no contact details the card
+        // lacks, is one autocommit read and no transaction
         Optional<Seen> seen = unit.read((em, tx) -> seen(em, connection.value(), externalUserId));
-        if (seen.isPresent() && !seen.get().namesDiffer(first, last)) {
+        if (seen.isPresent() && !seen.get().differs(first, last, email, phone)) {
             return new ContactId(seen.get().id());
         }
         for (int attempt = 1; ; attempt++) {
@@ -90,18 +111,21 @@ public final class ContactDirectoryImpl implements ContactDirectory {
                     Optional<ContactEntity> known = byIdentity(em, connection.value(), externalUserId);
                     if (known.isPresent()) {
                         ContactEntity c = known.get();
-                        if (Seen.of(c).namesDiffer(first, last)) {
+                        if (Seen.of(c).differs(first, last, email, phone)) {
                             // messages of one client arrive together: refreshes of the card wait for each other on
                             // the row instead of failing on its version, and each decides on what the last one left
                             em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
                         }
-                        if (refresh(c, first, last)) {
+                        boolean renamed = refresh(c, first, last);
+                        boolean filled = c.fillContacts(email, phone);
+                        if (renamed || filled) {
                             tx.afterCommit(() -> events.changed(c.projectId(), c.id()));
                         }
                         return new ContactId(c.id());
                     }
                     ContactEntity c = new ContactEntity(project.value(), clock.instant());
                     c.setProfileNames(first, last);
+                    c.fillContacts(email, phone);
                     funnels.funnelOf(em, project.value()).flatMap(ContactDirectoryImpl::firstStage)
                             .ifPresent(s -> c.setStatus(s.key(), s.stage()));
                     em.persist(c);
@@ -131,16 +155,43 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         return funnel.stages().stream().findFirst().map(s -> new First(funnel.key(), s.key()));
     }
 
-    /** What the refresh of a known card compares: its names and whether a manager edited them. */
-    private record Seen(long id, String firstName, String lastName, boolean namesEdited) {
+    /**
+     * What the refresh of a known card compares: its names and whether a manager edited them, and whether it has an
+     * e-mail and a phone.
+     */
+    private record Seen(long id, String firstName, String lastName, boolean namesEdited, boolean hasEmail,
+                        boolean hasPhone) {
 
         static Seen of(ContactEntity c) {
-            return new Seen(c.id(), c.firstName().orElse(null), c.lastName().orElse(null), c.namesEdited());
+            return new Seen(c.id(), c.firstName().orElse(null), c.lastName().orElse(null), c.namesEdited(),
+                    c.email().isPresent(), c.phone().isPresent());
         }
 
         boolean namesDiffer(String first, String last) {
             return !namesEdited && (first != null || last != null)
                     && (!Objects.equals(firstName, first) || !Objects.equals(lastName, last));
+        }
+
+        /** Whether the card would change: other names, or contact details it lacks. */
+        boolean differs(String first, String last, Optional<String> email, Optional<String> phone) {
+            return namesDiffer(first, last) || (email.isPresent() && !hasEmail) || (phone.isPresent() && !hasPhone);
+        }
+    }
+
+    /**
+     * A contact detail of the profile as a manager's edit would store it; one that does not normalise is left out
+     * (said at debug, without the value: it is personal data).
+     */
+    private static Optional<String> contact(String what, ConnectionId connection, Optional<String> value,
+                                            UnaryOperator<Optional<String>> normalise) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return normalise.apply(value);
+        } catch (InvalidInput e) {
+            LOG.debug("A client of connection {} gave {} that does not read as one; left out", connection, what);
+            return Optional.empty();
         }
     }
 
@@ -204,13 +255,13 @@ public final class ContactDirectoryImpl implements ContactDirectory {
      * subquery return at most one row.
      */
     private static Optional<Seen> seen(EntityManager em, long connection, String externalUserId) {
-        List<Object[]> rows = em.createQuery("select c.id, c.firstName, c.lastName, c.namesEdited"
+        List<Object[]> rows = em.createQuery("select c.id, c.firstName, c.lastName, c.namesEdited, c.email, c.phone"
                         + " from ContactEntity c where c.id = SQL('(select i.contact_id from contact_identity i"
                         + " where i.connection_id = ? and i.external_user_id = ?)', :connection, :user)",
                         Object[].class)
                 .setParameter("connection", connection).setParameter("user", externalUserId).getResultList();
         return rows.stream().findFirst().map(r -> new Seen(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], Boolean.TRUE.equals(r[3])));
+                (String) r[2], Boolean.TRUE.equals(r[3]), r[4] != null, r[5] != null));
     }
 
     private static Optional<ContactEntity> byIdentity(EntityManager em, long connection, String externalUserId) {

@@ -200,6 +200,23 @@ public class ContactEntity {
         return Optional.ofNullable(lastName);
     }
 
+    /**
+     * The e-mail and phone the client gave (CARD-6), normalised, each only where the card has none: a value already
+     * on the card, a manager's or an earlier one of the client's, is never replaced. Whether anything changed.
+     */
+    public boolean fillContacts(Optional<String> newEmail, Optional<String> newPhone) {
+        boolean changed = false;
+        if (email == null && newEmail.isPresent()) {
+            email = newEmail.get();
+            changed = true;
+        }
+        if (phone == null && newPhone.isPresent()) {
+            phone = newPhone.get();
+            changed = true;
+        }
+        return changed;
+    }
+
     /** Names as the channel reports them (CARD-2); the caller checks {@link #namesEdited()} first. */
     public void setProfileNames(String firstName, String lastName) {
         this.firstName = firstName;

@@ -177,7 +177,7 @@ class CardOnPostgresTest {
         World.Team t = w.team();
         ContactId c = w.client(t, "steady", "Olga", "Same");
         CountingUnit counting = new CountingUnit(w.unit);
-        ContactDirectoryImpl directory = new ContactDirectoryImpl(counting, w.funnels, w.files, w.events,
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
                 Clock.systemUTC());
 
         assertThat(directory.identify(t.project(), t.connection(), "steady", new ClientProfile(Optional.of("Olga"),
@@ -258,6 +258,93 @@ class CardOnPostgresTest {
                 card.version())).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.field()).isEqualTo("firstName"));
         assertThat(w.cards.card(c, t.owner().id()).version()).isEqualTo(card.version());
+    }
+
+    static ClientProfile withContacts(String first, String email, String phone) {
+        return ClientProfile.named(first, null).withContacts(Optional.ofNullable(email), Optional.ofNullable(phone));
+    }
+
+    long changes(ContactId c) {
+        return w.events.topicsFor(c.value()).stream().filter(CardEvents.CHANGED::equals).count();
+    }
+
+    @Test
+    void CARD6_theContactsANewClientGaveAreOnTheCardNormalisedAsAManagersEdit() {
+        World.Team t = w.team();
+        ContactId c = w.directory.identify(t.project(), t.connection(), "w-nina",
+                withContacts("Nina", "  Nina.Petrova@Shop.RU ", "8 (912) 345-67-89"));
+        Card card = w.cards.card(c, t.owner().id());
+        assertThat(card.personal().email()).contains("nina.petrova@shop.ru");
+        assertThat(card.personal().phone()).as("read in the project's region, RU").contains("+79123456789");
+        assertThat(card.personal().firstName()).contains("Nina");
+        assertThat((String) w.db.rows("select search_text from contact where id = " + c.value()).get(0).get(0))
+                .contains("nina.petrova@shop.ru", "79123456789");
+        assertThat(changes(c)).isEqualTo(1);
+    }
+
+    @Test
+    void CARD6_aKnownClientsContactsFillOnlyEmptyFieldsAndNeverReplaceAValue() {
+        World.Team t = w.team();
+        ContactId c = w.client(t, "w-oleg", "Oleg", null);
+        Card card = w.cards.card(c, t.owner().id());
+        Card edited = w.cards.edit(c, t.owner().id(), info("Oleg", null, null, "+7 912 000-00-01"), card.version());
+        long before = changes(c);
+
+        w.directory.identify(t.project(), t.connection(), "w-oleg",
+                withContacts("Oleg", "oleg@shop.ru", "+7 912 555-55-55"));
+        Card filled = w.cards.card(c, t.owner().id());
+        assertThat(filled.personal().email()).contains("oleg@shop.ru");
+        assertThat(filled.personal().phone()).as("the manager's number stays").contains("+79120000001");
+        assertThat(filled.version()).isGreaterThan(edited.version());
+        assertThat(changes(c)).isEqualTo(before + 1);
+
+        // the client types other details later: the card keeps what it has, and nothing is written
+        w.directory.identify(t.project(), t.connection(), "w-oleg",
+                withContacts("Oleg", "oleg.new@shop.ru", "+7 912 777-77-77"));
+        Card kept = w.cards.card(c, t.owner().id());
+        assertThat(kept.personal().email()).contains("oleg@shop.ru");
+        assertThat(kept.personal().phone()).contains("+79120000001");
+        assertThat(kept.version()).isEqualTo(filled.version());
+        assertThat(changes(c)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void CARD6_contactsThatDoNotReadAsAnAddressOrANumberAreLeftOutAndTheClientIsStillKnown() {
+        World.Team t = w.team();
+        ContactId c = w.directory.identify(t.project(), t.connection(), "w-pavel",
+                withContacts("Pavel", "pavel at shop", "12"));
+        Card card = w.cards.card(c, t.owner().id());
+        assertThat(card.personal().email()).isEmpty();
+        assertThat(card.personal().phone()).isEmpty();
+        assertThat(card.personal().firstName()).contains("Pavel");
+
+        // left out before anything is compared: a known client's bad details cost one read, as no details do
+        CountingUnit counting = new CountingUnit(w.unit);
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
+                Clock.systemUTC());
+        assertThat(directory.identify(t.project(), t.connection(), "w-pavel",
+                withContacts("Pavel", "x".repeat(250) + "@shop.ru", "+7 000"))).isEqualTo(c);
+        assertThat(counting.transactions).isZero();
+        // one good value among bad ones is taken
+        assertThat(directory.identify(t.project(), t.connection(), "w-pavel",
+                withContacts("Pavel", "pavel@shop", "+7 912 345-67-80"))).isEqualTo(c);
+        assertThat(counting.transactions).isEqualTo(1);
+        assertThat(w.cards.card(c, t.owner().id()).personal().phone()).contains("+79123456780");
+        assertThat(w.cards.card(c, t.owner().id()).personal().email()).isEmpty();
+    }
+
+    @Test
+    void CARD6_aKnownClientWhoseCardHasBothDetailsIsOneReadAndNoTransaction() {
+        World.Team t = w.team();
+        ContactId c = w.directory.identify(t.project(), t.connection(), "w-rita",
+                withContacts("Rita", "rita@shop.ru", "+7 912 345-67-81"));
+        CountingUnit counting = new CountingUnit(w.unit);
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
+                Clock.systemUTC());
+        assertThat(directory.identify(t.project(), t.connection(), "w-rita",
+                withContacts("Rita", "other@shop.ru", "+7 912 345-67-82"))).isEqualTo(c);
+        assertThat(counting.reads).isEqualTo(1);
+        assertThat(counting.transactions).isZero();
     }
 
     // ---------------------------------------------------------------------------------------------- TEAM-5/6

@@ -42,7 +42,7 @@ final class World {
         this.db = db;
         this.unit = db.database().open(CardUnit.spec());
         funnels = new FunnelRegistry(unit, members, events, Clock.systemUTC());
-        directory = new ContactDirectoryImpl(unit, funnels, files, events, Clock.systemUTC());
+        directory = ContactDirectoryImpl.on(unit, funnels, files, events, "RU", Clock.systemUTC());
         cards = CardServiceImpl.create(unit, funnels, members, chats, sources, new Fakes.Connections(), files, events,
                 "RU", Clock.systemUTC());
         tags = TagServiceImpl.create(unit, members, events);
