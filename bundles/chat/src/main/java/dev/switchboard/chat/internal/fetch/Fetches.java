@@ -429,7 +429,9 @@ public final class Fetches {
             Optional<RemoteFile> photo;
             if (row.ref() == null) {
                 Optional<ClientProfile> profile = connector.get().profile(row.externalUserId(), live.get().context());
-                profile.filter(p -> p.firstName().isPresent() || p.lastName().isPresent())
+                // names, and the e-mail or phone a platform may know (CARD-6): the card takes what it lacks
+                profile.filter(p -> p.firstName().isPresent() || p.lastName().isPresent() || p.email().isPresent()
+                                || p.phone().isPresent())
                         .ifPresent(p -> contacts.identify(new ProjectId(row.project()),
                                 new ConnectionId(row.connection()), row.externalUserId(), p));
                 photo = profile.flatMap(ClientProfile::photo);

@@ -306,6 +306,36 @@ class ClientPhotosOnPostgresTest {
     }
 
     @Test
+    void CARD6_theContactsAClientGaveReachTheCardWithAMessageAndWithAProfileChange() {
+        String nina = client("nina");
+        writes(nina, ClientProfile.named("Nina", null)
+                .withContacts(Optional.of("nina@shop.ru"), Optional.of("+7 912 345-67-89")));
+        assertThat(e.contacts.profile(contact(nina))).hasValueSatisfying(p -> {
+            assertThat(p.email()).contains("nina@shop.ru");
+            assertThat(p.phone()).contains("+7 912 345-67-89");
+        });
+
+        e.ingress.apply(new InboundEvent.ProfileChanged(e.connection.id(), nina, ClientProfile.named("Nina", null)
+                .withContacts(Optional.of("nina.p@shop.ru"), Optional.empty()), e.clock.instant()));
+        assertThat(e.contacts.profile(contact(nina))).hasValueSatisfying(p -> {
+            assertThat(p.email()).contains("nina.p@shop.ru");
+            assertThat(p.phone()).isEmpty();
+        });
+    }
+
+    @Test
+    void CARD6_contactsThePlatformToldWhenAskedReachTheCardWithoutNames() {
+        String oleg = client("oleg");
+        e.channel.profile = Optional.of(new ClientProfile(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("+7 912 000-00-01")));
+        writes(oleg, ClientProfile.named("Oleg", null));
+        e.fetches.scan();
+        assertThat(connector.asked).containsExactly(oleg);
+        assertThat(e.contacts.profile(contact(oleg))).hasValueSatisfying(p ->
+                assertThat(p.phone()).contains("+7 912 000-00-01"));
+    }
+
+    @Test
     void CARD2_aProfileChangeOfAClientNeverSeenQueuesNothing() {
         long before = e.count("select count(*) from profile_fetch");
         e.ingress.apply(new InboundEvent.ProfileChanged(e.connection.id(), "stranger",
