@@ -61,10 +61,10 @@ import org.slf4j.LoggerFactory;
  * The visitors' API behind {@code /widget/api/<key>/<endpoint>} (issue 10; INB-1, MSG-1, MSG-2, INP-2, INP-3, CARD-2,
  * CARD-6, CARD-8), apart from the servlet container so that every rule is tested as plain Java. Each call:
  * <ol>
- *   <li>is counted against its address's limit (300 requests a minute);</li>
  *   <li>names a switched-on widget connection by its key, else 404 {@code unavailable};</li>
  *   <li>comes from one of the connection's allowed origins ({@code Origin}, or a same-origin request's own), else
  *       403 {@code origin}; answers carry {@code Access-Control-Allow-Origin} for that origin, never a cookie;</li>
+ *   <li>is counted against its address's limit (300 requests a minute), else 429 {@code rate};</li>
  *   <li>carries a visitor token of the connection where the endpoint needs one, else 401 {@code token}; a token of
  *       the previous generation is taken and its renewal sent in {@code X-Widget-Token}.</li>
  * </ol>
@@ -126,14 +126,9 @@ public final class WidgetApi {
         }
         String endpoint = parts[1];
         boolean preflight = request.method().equals("OPTIONS");
-        if (!preflight) {
-            long wait = limits.request(call.address);
-            if (wait > 0) {
-                throw Refused.rate(wait);
-            }
-        }
         Core core = cores.get();
         if (core == null || !core.complete()) {
+            request.header("Origin").ifPresent(call::allow);
             throw new Refused(503, "later");
         }
         Optional<ConnectionContext> found;
@@ -160,6 +155,11 @@ public final class WidgetApi {
         request.header("Origin").ifPresent(call::allow);
         if (preflight) {
             return new Reply.Answer(ApiAnswer.empty(204, call.preflight()));
+        }
+        // after the origin's check, so that the page can read the answer and its Retry-After
+        long wait = limits.request(call.address);
+        if (wait > 0) {
+            throw Refused.rate(wait);
         }
         if (!METHODS.get(endpoint).contains(request.method())) {
             call.headers.put("Allow", String.join(", ", METHODS.get(endpoint).stream().sorted().toList()));

@@ -695,7 +695,10 @@ class WidgetApiTest {
             assertThat(get("config").header("X-Forwarded-For", "10.0.0." + (i % 250)).answer().status())
                     .isEqualTo(200);
         }
-        assertError(get("config").header("X-Forwarded-For", "10.0.1.1").answer(), 429, "rate");
+        ApiAnswer over = get("config").header("X-Forwarded-For", "10.0.1.1").answer();
+        assertError(over, 429, "rate");
+        assertThat(over.header("Access-Control-Allow-Origin")).as("the page reads Retry-After").isEqualTo(SITE);
+        assertThat(over.header("Retry-After")).isEqualTo("1");
 
         trustProxy = true;
         assertThat(get("config").header("X-Forwarded-For", "10.0.1.1, 198.51.100.9").answer().status())
