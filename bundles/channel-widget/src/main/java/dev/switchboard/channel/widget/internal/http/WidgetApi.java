@@ -407,6 +407,11 @@ public final class WidgetApi {
         if (contacts.none()) {
             throw new Refused(400, "empty");
         }
+        // the core keeps a card only for a client who has written: details of a visitor without a chat would be
+        // dropped, so the visitor is asked to write first (the widget offers the form under their first message)
+        if (v.s.read(() -> v.s.core.transcripts().chat(v.connectionId(), v.id)).isEmpty()) {
+            throw new Refused(409, "contact.first");
+        }
         v.s.ingress(() -> v.s.core.ingress().apply(new InboundEvent.ProfileChanged(v.connectionId(), v.id,
                 contacts.profile(), clock.instant())));
         return new Reply.Answer(ApiAnswer.empty(204, v.s.call.headers));

@@ -627,6 +627,11 @@ class WidgetApiTest {
     @Test
     void CARD6_contactDetailsGivenLaterReachTheCard() {
         String token = session();
+        assertError(post("contact").token(token).json("{\"email\":\"anna@mail.ru\"}").answer(), 409,
+                "contact.first");
+        assertThat(core.events).isEmpty();
+        post("messages").token(token).json(message("Is anyone there?")).answer();
+        core.events.clear();
 
         ApiAnswer a = post("contact").token(token).json("{\"email\":\"anna@shop.example\"}").answer();
 
