@@ -118,10 +118,16 @@ public abstract class ChannelContract {
 
     /**
      * The platform's genuine call that says the team's message, known at the platform as {@code externalId} (what
-     * the connector returned when it sent it), reached {@code state} ({@code DELIVERED} or {@code READ}).
+     * the connector returned when it sent it), reached {@code state} ({@code DELIVERED} or {@code READ}). Never
+     * asked when {@link #sendsReceipts()} says the platform has none.
      */
     protected abstract Webhook receipt(Connected connection, String user, String externalId, DeliveryState state)
             throws Exception;
+
+    /** Whether the platform reports delivery or read receipts at all (Telegram's Bot API has none); yes by default. */
+    protected boolean sendsReceipts() {
+        return true;
+    }
 
     /** The platform's genuine call that says the client blocked the bot (unsubscribed). */
     protected abstract Webhook blocked(Connected connection, String user) throws Exception;
@@ -210,6 +216,7 @@ public abstract class ChannelContract {
 
     @Test
     public void MSG2_deliveryAndReadReceiptsReachTheSentMessage() throws Exception {
+        Assume.assumeTrue(type() + " sends no receipts", sendsReceipts());
         ClientMessage m = ClientMessage.fromNewClient("Receipts", "When does my order ship?");
         ChatId chat = clientWrites(m);
         chats.take(chat, connected.owner());
