@@ -7,7 +7,14 @@ import dev.switchboard.api.domain.Role;
 import java.util.List;
 import java.util.Optional;
 
-/** Members of projects and the accounts behind them. */
+/**
+ * Members of projects and the accounts behind them. No method takes an acting member: this is the installation's
+ * own directory, for the core (which resolves the member a console or shell acts as, and checks that member's
+ * project itself) and for the operator's shell commands and first run ({@code switchboard:member-add},
+ * {@code switchboard:rights-set}, {@code switchboard:password-reset}), who administer every project. A console page
+ * that lets a project's owner manage members must not hand these methods ids from the browser unchecked; it needs
+ * methods that take the acting member (architecture §3, issue 12).
+ */
 public interface MemberService {
 
     /**

@@ -11,9 +11,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Presence {
 
-    /** The member has the console open now. Cheap to call often: it writes at most about every half minute. */
+    /**
+     * The member has the console open now. Cheap to call often: it writes at most about every half minute. Only the
+     * console calls it, for its own logged-in viewer.
+     */
     void seen(MemberId member);
 
-    /** Whether any member of the project had the console open within the last two minutes. */
+    /**
+     * Whether any member of the project had the console open within the last two minutes. For channel bundles, which
+     * ask about the project of a connection they serve; it tells nothing else of the project.
+     */
     boolean anyoneOnline(ProjectId project);
 }

@@ -4,7 +4,6 @@ import dev.switchboard.api.domain.GroupId;
 import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.Conflict;
-import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
 import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.PersistenceUnit;
@@ -20,12 +19,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Groups (departments), their member restrictions and auto-forwarding sources (GRP-1..3, DIST-3). */
+/**
+ * Groups (departments), their member restrictions and auto-forwarding sources (GRP-1..3, DIST-3).
+ * <p>
+ * A project, group or member of another project than the actor's is {@link NotFound}, as one that does not exist,
+ * so that nobody learns what other projects hold (issue 12); a manager of the project is told {@link NotAllowed}.
+ */
 @Component(service = GroupService.class)
 public final class GroupDirectory implements GroupService {
 
@@ -46,7 +51,7 @@ public final class GroupDirectory implements GroupService {
     public Group create(ProjectId project, MemberId actor, String name) {
         String n = Inputs.name("name", name, 120);
         return unit.inTransaction((em, tx) -> {
-            requireSenior(em, project.value(), actor, "create a group");
+            requireSenior(em, project.value(), actor, "create a group", () -> new NotFound("project", project));
             if (!em.createQuery("select g.id from GroupEntity g where g.projectId = :p and g.nameKey = :k")
                     .setParameter("p", project.value()).setParameter("k", ProjectEntity.key(n))
                     .getResultList().isEmpty()) {
@@ -63,11 +68,11 @@ public final class GroupDirectory implements GroupService {
     public Group setMembers(GroupId group, MemberId actor, Set<MemberId> members) {
         return unit.inTransaction((em, tx) -> {
             GroupEntity g = group(em, group);
-            requireSenior(em, g.projectId(), actor, "change a group's members");
+            requireSenior(em, g.projectId(), actor, "change a group's members", () -> new NotFound("group", group));
             for (MemberId m : members) {
                 MemberEntity member = em.find(MemberEntity.class, m.value());
                 if (member == null || !member.toRecord().project().equals(new ProjectId(g.projectId()))) {
-                    throw new InvalidInput("members", "not a member of the project: " + m);
+                    throw new NotFound("member", m);
                 }
             }
             g.setMembers(members);
@@ -83,7 +88,8 @@ public final class GroupDirectory implements GroupService {
         }
         return unit.inTransaction((em, tx) -> {
             GroupEntity g = group(em, group);
-            requireSenior(em, g.projectId(), actor, "change a group's auto-forwarding");
+            requireSenior(em, g.projectId(), actor, "change a group's auto-forwarding",
+                    () -> new NotFound("group", group));
             List<?> taken = clean.isEmpty() ? List.of() : forwardedElsewhere(em, g, clean);
             if (!taken.isEmpty()) {
                 throw new Conflict("error.sourceForwarded", "source forwards to another group already: " + taken,
@@ -160,10 +166,17 @@ public final class GroupDirectory implements GroupService {
         return g;
     }
 
-    /** Group settings are the owners' and admins' business (GRP-3). */
-    private static void requireSenior(EntityManager em, long project, MemberId actor, String action) {
+    /**
+     * Group settings are the owners' and admins' business (GRP-3). An actor of another project gets {@code unknown},
+     * what an id that names nothing gives, never NotAllowed, which would tell them the id exists.
+     */
+    private static void requireSenior(EntityManager em, long project, MemberId actor, String action,
+                                      Supplier<NotFound> unknown) {
         MemberEntity m = em.find(MemberEntity.class, actor.value());
-        if (m == null || m.toRecord().project().value() != project || !m.toRecord().role().maySupervise()) {
+        if (m == null || m.toRecord().project().value() != project) {
+            throw unknown.get();
+        }
+        if (!m.toRecord().role().maySupervise()) {
             throw new NotAllowed(action);
         }
     }
