@@ -11,6 +11,12 @@ import java.util.Optional;
  * idempotent (a tool or Google id reported twice is stored once; reports of the same address and referrer
  * less than 30 minutes apart are one visit, as in Google Analytics' sessions). Values are validated: over-long or malformed input gives
  * {@link dev.switchboard.api.error.InvalidInput}.
+ * <p>
+ * No method takes an acting member: this is the core's service (the ingress records what a message of a contact it
+ * identified on its connection's project brings; the card merges contacts it has checked; the console reads the
+ * sources of a card it has read with {@link dev.switchboard.api.card.CardService#card} first). What it can check, it
+ * does: a write naming a contact whose sources belong to another project, and a merge of contacts of two projects,
+ * are {@link dev.switchboard.api.error.NotFound}, as an unknown contact, and write nothing (issue 12).
  */
 public interface ContactSources {
 
@@ -27,6 +33,7 @@ public interface ContactSources {
     Visit recordVisit(ProjectId project, ContactId contact, Instant at, Optional<String> url,
                       Optional<String> referrer);
 
+    /** The contact's sources; empty for an unknown contact. Callers check the contact is of their project first. */
     Sources sources(ContactId contact);
 
     /** The project's acquisition tools, by name. */
@@ -35,6 +42,10 @@ public interface ContactSources {
     /** Contacts of the project that have this Google client id (to recognise a returning client). */
     List<ContactId> byGoogleClientId(ProjectId project, String gaCookieOrClientId);
 
-    /** Moves every source of {@code other} to {@code survivor}, keeping one of each (contact merge). */
+    /**
+     * Moves every source of {@code other} to {@code survivor}, keeping one of each (contact merge).
+     *
+     * @throws dev.switchboard.api.error.NotFound when the two contacts' sources belong to different projects
+     */
     void merge(ContactId survivor, ContactId other);
 }

@@ -6,6 +6,7 @@ import dev.switchboard.api.card.CardEvents;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.interactions.Acquisition;
 import dev.switchboard.api.interactions.AcquisitionTool;
 import dev.switchboard.api.interactions.ContactSources;
@@ -57,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * After a commit that changed what the card shows, {@link CardEvents#CHANGED} is posted so that open cards
  * refresh; after one that added a tool to a project's catalogue, {@link CardEvents#CATALOGUE_CHANGED}, so that
  * the search's tool filter does.
+ * <p>
+ * Contacts are the card bundle's; what this bundle knows of a contact's project is the project its rows were
+ * written with. A write naming a contact whose rows belong to another project is {@link NotFound}, as an unknown
+ * contact, and writes nothing; so is a merge of two contacts of different projects (issue 12). The reads take no
+ * project: the core and the console ask only about a contact they have found in their own project first.
  */
 @Component(service = ContactSources.class)
 public final class ContactSourcesImpl implements ContactSources {
@@ -102,6 +108,7 @@ public final class ContactSourcesImpl implements ContactSources {
         long p = project.value();
         long c = contact.value();
         return retried("acquisition", () -> unit.inTransaction((em, tx) -> {
+            requireProject(em, p, contact);
             Optional<AcquisitionToolEntity> known = tool(em, p, name);
             AcquisitionToolEntity tool;
             if (known.isPresent()) {
@@ -139,6 +146,7 @@ public final class ContactSourcesImpl implements ContactSources {
         long p = project.value();
         long c = contact.value();
         return retried("Google client id", () -> unit.inTransaction((em, tx) -> {
+            requireProject(em, p, contact);
             GoogleClientIdEntity row = em.find(GoogleClientIdEntity.class, new GoogleClientIdEntity.Key(c, clientId),
                     LockModeType.PESSIMISTIC_WRITE);
             boolean changed;
@@ -166,6 +174,7 @@ public final class ContactSourcesImpl implements ContactSources {
         long p = project.value();
         long c = contact.value();
         return retried("visit", () -> unit.inTransaction((em, tx) -> {
+            requireProject(em, p, contact);
             lockVisits(em, p, c);
             Optional<VisitEntity> session = latestVisit(em, c)
                     .filter(v -> v.sameAddress(address, from) && v.continuedBy(at, SESSION));
@@ -212,7 +221,7 @@ public final class ContactSourcesImpl implements ContactSources {
                     survivorIds.stream().map(GoogleClientIdEntity::projectId),
                     otherIds.stream().map(GoogleClientIdEntity::projectId),
                     survivorVisits.stream().map(VisitEntity::projectId),
-                    otherVisits.stream().map(VisitEntity::projectId)).flatMap(x -> x));
+                    otherVisits.stream().map(VisitEntity::projectId)).flatMap(x -> x), other);
             boolean changed = !otherTools.isEmpty() || !otherIds.isEmpty() || !otherVisits.isEmpty();
 
             Map<Long, ContactAcquisitionEntity> byTool = new HashMap<>();
@@ -323,13 +332,32 @@ public final class ContactSourcesImpl implements ContactSources {
         return k;
     }
 
-    /** The project all the rows belong to; null when there are none. */
-    private static Long oneProject(Stream<Long> projects) {
-        Set<Long> distinct = new TreeSet<>(projects.toList());
+    /**
+     * The project all the rows belong to; null when there are none. Rows of two projects: the other contact is not
+     * one of the survivor's project, and is answered as one that does not exist.
+     */
+    private static Long oneProject(Stream<Long> projects, ContactId other) {
+        Set<Long> distinct = new TreeSet<>(projects.filter(Objects::nonNull).toList());
         if (distinct.size() > 1) {
-            throw new InvalidInput("other", "the contacts belong to different projects");
+            throw new NotFound("contact", other);
         }
         return distinct.isEmpty() ? null : distinct.iterator().next();
+    }
+
+    /**
+     * Refuses a write for {@code contact} in {@code project} when the contact's rows here say it is another project's:
+     * four primary-key or index probes, one per table that holds rows of a contact.
+     */
+    private static void requireProject(EntityManager em, long project, ContactId contact) {
+        @SuppressWarnings("unchecked")
+        List<Object> projects = em.createNativeQuery("select project_id from contact_visit_lock where contact_id = ?1"
+                        + " union select project_id from contact_acquisition where contact_id = ?1"
+                        + " union select project_id from google_client_id where contact_id = ?1"
+                        + " union select project_id from visit where contact_id = ?1")
+                .setParameter(1, contact.value()).getResultList();
+        if (projects.stream().anyMatch(x -> x != null && ((Number) x).longValue() != project)) {
+            throw new NotFound("contact", contact);
+        }
     }
 
     private static Optional<AcquisitionToolEntity> tool(EntityManager em, long project, String name) {

@@ -8,6 +8,7 @@ import dev.switchboard.api.card.CardEvents;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.interactions.Acquisition;
 import dev.switchboard.api.interactions.AcquisitionTool;
 import dev.switchboard.api.interactions.GoogleClientId;
@@ -376,13 +377,42 @@ class ContactSourcesOnPostgresTest {
     }
 
     @Test
-    void mergeRefusesContactsOfDifferentProjects() {
+    void mergeRefusesContactsOfDifferentProjectsAsUnknown() {
         ContactId a = contact();
         ContactId b = contact();
         sources.recordGoogleClientId(project(), a, "1.1", T0);
         sources.recordGoogleClientId(project(), b, "2.2", T0);
-        assertInvalid("other", () -> sources.merge(a, b));
+        // issue 12: NotFound, as for a contact that does not exist; nothing moves
+        assertThatThrownBy(() -> sources.merge(a, b)).isInstanceOf(NotFound.class);
         assertThat(sources.sources(b).googleIds()).hasSize(1);
+        assertThat(sources.sources(a).googleIds()).hasSize(1);
+    }
+
+    @Test
+    void aContactWhoseSourcesAreAnotherProjectsIsUnknownToEveryWriteAndNothingIsWritten() {
+        ProjectId own = project();
+        ProjectId foreign = project();
+        ContactId theirs = contact();
+        sources.recordVisit(foreign, theirs, T0, Optional.of("https://theirs.example/"), Optional.empty());
+        Sources before = sources.sources(theirs);
+        long rows = count("select (select count(*) from acquisition_tool) + (select count(*) from contact_acquisition)"
+                + " + (select count(*) from google_client_id) + (select count(*) from visit)"
+                + " + (select count(*) from contact_visit_lock)");
+
+        assertThatThrownBy(() -> sources.recordAcquisition(own, theirs, "Landing", "landing", T0.plusSeconds(1)))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> sources.recordGoogleClientId(own, theirs, "5.5", T0)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> sources.recordVisit(own, theirs, T0.plusSeconds(1),
+                Optional.of("https://theirs.example/"), Optional.empty())).isInstanceOf(NotFound.class);
+
+        assertThat(sources.sources(theirs)).isEqualTo(before);
+        assertThat(sources.tools(own)).isEmpty();
+        assertThat(count("select (select count(*) from acquisition_tool) + (select count(*) from contact_acquisition)"
+                + " + (select count(*) from google_client_id) + (select count(*) from visit)"
+                + " + (select count(*) from contact_visit_lock)")).isEqualTo(rows);
+        // the contact's own project still records
+        sources.recordGoogleClientId(foreign, theirs, "5.5", T0);
+        assertThat(sources.sources(theirs).googleIds()).hasSize(1);
     }
 
     // ---------------------------------------------------------------------------------------------- projects
