@@ -9,8 +9,9 @@
 #                       not JAVA_MAX_MEM; without a setting the JVM takes a quarter of the machine's memory); waits
 #                       for the console's 200; sets karaf_pid (the script) and java_pid (its Java child).
 #   karaf_shell CMDS    runs Karaf shell commands through bin/client.
+#   karaf_first_project sets project and owner (the first-run project and its owner).
 #   karaf_test_channel  adds the integration tests' features repository, installs switchboard-itest-channel and waits
-#                       for it; sets project and owner (the first-run project and owner).
+#                       for it; sets project and owner (karaf_first_project).
 #   karaf_connect NAME  creates a test channel connection; sets connection, hook (its webhook URL) and secret.
 #   karaf_stop          bin/stop, then makes sure both processes are gone (by their ids).
 #   karaf_cleanup       karaf_stop, keeps Karaf's log in bench/target/<name>-karaf.log, drops the database, removes
@@ -92,6 +93,10 @@ karaf_test_channel() {
     [ $(( $(date +%s) - start )) -gt 120 ] && { echo "the test channel did not come up"; return 1; }
     sleep 0.5
   done
+  karaf_first_project
+}
+
+karaf_first_project() {
   project=$(karaf_shell "switchboard:project-list" | grep -oE '^\s*[0-9]+\s*\|' | grep -oE '[0-9]+' | head -1)
   owner=$(karaf_shell "switchboard:member-list $project" | grep -E "$OWNER_EMAIL" | grep -oE '^\s*[0-9]+' \
     | tr -d ' ' | head -1)

@@ -35,18 +35,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * INB-1 through the front door: P senders play a messenger platform and POST client messages to the core's webhook
- * endpoint {@code /hooks/test/<key>} of a running distribution (bench/webhooks.sh starts it on PostgreSQL with the
- * integration tests' test channel), so every message goes through Jetty, the hooks servlet, the chat bundle's
- * {@code WebhookEndpoint}, the connection lookup by key, the test connector's verification of the
- * {@code X-Test-Secret} header (constant-time compare) and its JSON reading, and the ingress, which answers 200 only
- * after its commit. Closed loop: each sender waits for its answer before it sends the next message.
+ * endpoint {@code /hooks/<type>/<key>} of a running distribution, so every message goes through Jetty, the hooks
+ * servlet, the chat bundle's {@code WebhookEndpoint}, the connection lookup by key, the connector's verification of
+ * its secret header (constant-time compare) and its JSON reading, and the ingress, which answers 200 only after its
+ * commit. Closed loop: each sender waits for its answer before it sends the next message. The platform
+ * ({@link Platform}) is the integration tests' test channel ({@code bench/webhooks.sh}: its JSON with
+ * {@code X-Test-Secret}) or Telegram ({@code bench/telegram.sh}: the Bot API's {@code Update} of a private chat with
+ * {@code X-Telegram-Bot-Api-Secret-Token}, read by the real Telegram connector).
  * <p>
  * The stream is the in-process ingress benchmark's ({@code IngressThroughput}): each sender writes for its own
  * clients through one of the connections; about a third of its messages come from a new client (35 % of the
  * messages that are no redelivery), the rest from a known one (recent clients more often); a tenth of new clients
- * report a source, recorded as their acquisition; 5 % of the calls are byte-identical redeliveries of one of the
- * sender's last 50 messages, which must be answered 200 and store nothing. Bodies are real JSON (Jackson) in the
- * test platform's format, with the message's time.
+ * report a source (Telegram: their first message is a deep link's {@code /start promo-landing}), recorded as their
+ * acquisition; 5 % of the calls are byte-identical redeliveries of one of the sender's last 50 messages, which must
+ * be answered 200 and store nothing. Bodies are real JSON (Jackson) in the platform's format, with the message's
+ * time.
  * <p>
  * A warm-up phase, then the measured phase, each for a fixed time. Reports calls per second, the latency of a call
  * as the sender sees it (p50/p95/p99), the CPU the distribution's JVM, the database's backends and this driver used
@@ -55,14 +58,94 @@ import java.util.concurrent.atomic.AtomicLong;
  * and one card per new client, one acquisition per sourced client, one profile question per new client.
  *
  * <p>Arguments: {@code --connection=ID,WEBHOOK_URL,SECRET} (one or more), {@code --db=JDBC_URL} (the distribution's
- * database), {@code [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=90] [--seconds=60]
- * [--result=FILE]}.
+ * database), {@code [--platform=test|telegram] [--user=postgres] [--karaf-pid=PID] [--senders=8] [--warmup=90]
+ * [--seconds=60] [--result=FILE]}.
  */
 public final class WebhookLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET_HEADER = "X-Test-Secret";
     private static final String SOURCE = "promo-landing";
+
+    /** The platform the senders play: how it names clients and messages, writes them and signs its calls. */
+    enum Platform {
+        /** The integration tests' test channel ({@code itests/test-channel}'s WebhookPayload). */
+        TEST("X-Test-Secret", "webhooks through /hooks/test (HTTP, verified)") {
+            @Override
+            String client(String tag, int sender, int index) {
+                return tag + "-s" + sender + "-c" + index;
+            }
+
+            @Override
+            Sent message(String tag, int sender, long sequence, String client, String text, boolean sourced) {
+                String id = tag + "-s" + sender + "-m" + sequence;
+                ObjectNode event = JSON.createObjectNode();
+                event.put("type", "message");
+                event.put("id", id);
+                event.put("user", client);
+                event.put("first_name", "Client");
+                event.put("last_name", client);
+                event.put("text", text);
+                event.put("at", Instant.now().toString());
+                if (sourced) {
+                    event.put("source", SOURCE);
+                }
+                return new Sent(id, bytes(event));
+            }
+        },
+        /**
+         * Telegram: a client is a private chat (its id is the user's, a number), a message an {@code Update} with
+         * its {@code update_id} and the chat's {@code message_id}; the connector stores it as
+         * {@code <chat>:<message_id>}. A sourced client's first message is a deep link's start.
+         */
+        TELEGRAM("X-Telegram-Bot-Api-Secret-Token", "Telegram updates through /hooks/telegram (HTTP, verified)") {
+            @Override
+            String client(String tag, int sender, int index) {
+                // user ids as Telegram's: ten digits, unique per phase, sender and client
+                return Long.toString(("warm".equals(tag) ? 5_000_000_000L : 6_000_000_000L) + sender * 10_000_000L
+                        + index);
+            }
+
+            @Override
+            Sent message(String tag, int sender, long sequence, String client, String text, boolean sourced) {
+                long chat = Long.parseLong(client);
+                long messageId = sequence + 1;
+                ObjectNode update = JSON.createObjectNode();
+                update.put("update_id", ("warm".equals(tag) ? 100_000_000L : 200_000_000L) + sender * 1_000_000L
+                        + sequence);
+                ObjectNode message = update.putObject("message");
+                message.put("message_id", messageId);
+                message.put("date", Instant.now().getEpochSecond());
+                message.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Client")
+                        .put("last_name", "C" + client).put("language_code", "en");
+                message.putObject("chat").put("id", chat).put("type", "private").put("first_name", "Client")
+                        .put("last_name", "C" + client);
+                message.put("text", sourced ? "/start " + SOURCE : text);
+                return new Sent(chat + ":" + messageId, bytes(update));
+            }
+        };
+
+        final String secretHeader;
+        final String figure;
+
+        Platform(String secretHeader, String figure) {
+            this.secretHeader = secretHeader;
+            this.figure = figure;
+        }
+
+        /** The platform's id of a sender's {@code index}-th client in a phase. */
+        abstract String client(String tag, int sender, int index);
+
+        /** A client's message: the id the connector stores it by, and the webhook body. */
+        abstract Sent message(String tag, int sender, long sequence, String client, String text, boolean sourced);
+
+        private static byte[] bytes(ObjectNode json) {
+            try {
+                return JSON.writeValueAsBytes(json);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     /** A connection of the test channel as its platform knows it. */
     record Target(long connection, URI hook, String secret) {
@@ -107,6 +190,7 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         List<Target> targets = new ArrayList<>();
+        Platform platform = Platform.TEST;
         String db = null;
         String user = "postgres";
         long karafPid = -1;
@@ -120,6 +204,8 @@ public final class WebhookLoad {
                 targets.add(Target.parse(value));
             } else if (a.startsWith("--db=")) {
                 db = value;
+            } else if (a.startsWith("--platform=")) {
+                platform = Platform.valueOf(value.toUpperCase(java.util.Locale.ROOT));
             } else if (a.startsWith("--user=")) {
                 user = value;
             } else if (a.startsWith("--karaf-pid=")) {
@@ -140,22 +226,23 @@ public final class WebhookLoad {
             throw new IllegalArgumentException("needs --connection=ID,WEBHOOK_URL,SECRET and --db=JDBC_URL");
         }
         System.out.println("== Webhook throughput through the core endpoint: " + senders + " senders, "
-                + targets.size() + " connections of the test channel, " + seconds + " s (+" + warmup
-                + " s warm-up), HTTP/1.1 keep-alive, X-Test-Secret verified");
+                + targets.size() + " connections of the " + platform.name().toLowerCase(java.util.Locale.ROOT)
+                + " channel, " + seconds + " s (+" + warmup + " s warm-up), HTTP/1.1 keep-alive, "
+                + platform.secretHeader + " verified");
         System.out.println(Machine.describe(db.substring(0, db.lastIndexOf('/') + 1) + "postgres", user));
         targets.forEach(t -> System.out.println("connection " + t.connection() + ": " + t.hook()));
         double loadStart = Results.load1();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        Phase warm = run(http, targets, senders, warmup, "warm");
+        Phase warm = run(http, platform, targets, senders, warmup, "warm");
         System.out.printf("warm-up: %d calls in %.1f s (%.0f/s), answers %s%n", warm.calls, warm.seconds,
                 warm.calls / warm.seconds, new TreeMap<>(warm.statuses));
 
         // the database's statistics lag by up to a second after a backend goes idle
         Thread.sleep(2_000);
         Snapshot before = Snapshot.take(db, user, karafPid);
-        Phase measured = run(http, targets, senders, seconds, "run");
+        Phase measured = run(http, platform, targets, senders, seconds, "run");
         Snapshot after = Snapshot.take(db, user, karafPid);
         double loadEnd = Results.load1();
 
@@ -174,7 +261,7 @@ public final class WebhookLoad {
         System.out.println(consistent ? "RESULT: consistent" : "RESULT: INCONSISTENT");
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("name", "webhooks through /hooks/test (HTTP, verified)");
+        figures.put("name", platform.figure);
         figures.put("rate", String.format("%.0f", rate));
         figures.put("calls", measured.calls);
         figures.put("seconds", String.format("%.1f", measured.seconds));
@@ -188,7 +275,8 @@ public final class WebhookLoad {
         Results.write(result, figures);
     }
 
-    private static Phase run(HttpClient http, List<Target> targets, int senders, int seconds, String tag)
+    private static Phase run(HttpClient http, Platform platform, List<Target> targets, int senders, int seconds,
+                             String tag)
             throws InterruptedException {
         Phase phase = new Phase(tag);
         Latencies[] perSender = new Latencies[senders];
@@ -221,7 +309,7 @@ public final class WebhookLoad {
                         String client;
                         boolean sourced = false;
                         if (clients.isEmpty() || random.nextInt(100) < 35) {
-                            client = tag + "-s" + me + "-c" + clients.size();
+                            client = platform.client(tag, me, clients.size());
                             clients.add(client);
                             phase.newClients.incrementAndGet();
                             if (random.nextInt(10) == 0) {
@@ -233,15 +321,15 @@ public final class WebhookLoad {
                             int back = (int) Math.min(clients.size() - 1, Math.abs(random.nextGaussian()) * 20);
                             client = clients.get(clients.size() - 1 - back);
                         }
-                        String id = tag + "-s" + me + "-m" + i;
-                        m = new Sent(id, body(id, client, "Hello, I have a question about order " + i, sourced));
+                        m = platform.message(tag, me, i, client, "Hello, I have a question about order " + i,
+                                sourced);
                         recent.add(m);
                         if (recent.size() > 50) {
                             recent.remove(0);
                         }
                     }
                     HttpRequest request = HttpRequest.newBuilder(target.hook()).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json").header(SECRET_HEADER, target.secret())
+                            .header("Content-Type", "application/json").header(platform.secretHeader, target.secret())
                             .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build();
                     long t0 = System.nanoTime();
                     int status;
@@ -285,26 +373,6 @@ public final class WebhookLoad {
             phase.calls += calls[s];
         }
         return phase;
-    }
-
-    /** The test platform's webhook body for one client message ({@code itests/test-channel}'s WebhookPayload). */
-    private static byte[] body(String id, String client, String text, boolean sourced) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
-        event.put("id", id);
-        event.put("user", client);
-        event.put("first_name", "Client");
-        event.put("last_name", client);
-        event.put("text", text);
-        event.put("at", Instant.now().toString());
-        if (sourced) {
-            event.put("source", SOURCE);
-        }
-        try {
-            return JSON.writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Compares the database with what was sent and answered, over every phase; prints each count. */
