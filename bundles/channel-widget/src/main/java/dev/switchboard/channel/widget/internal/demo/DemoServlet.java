@@ -15,10 +15,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
@@ -31,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * {@code /demo} is redirected to {@code /demo/} with its query. Without a demo connection (switched off, no project
  * yet, the core not ready) the page answers 404 with a line of help, and tries to make the connection again at most
  * every ten seconds.
+ * <p>
+ * At start the core may not know the widget type yet although the connector is registered (the chat engine's registry
+ * of connectors binds it on its own, possibly just after this component), so a first failure is tried again every
+ * second for a while in the background: the demo connection is there without anyone opening the page, and a clean
+ * start logs no warning.
  */
 @Component(service = Servlet.class, configurationPid = DemoConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
@@ -44,6 +53,8 @@ public final class DemoServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DemoServlet.class);
     private static final long RETRY_NANOS = Duration.ofSeconds(10).toNanos();
+    /** Tries at start, a second apart, before a failure is worth a warning. */
+    static final int START_TRIES = 30;
 
     private final transient ProjectService projects;
     private final transient MemberService members;
@@ -51,6 +62,11 @@ public final class DemoServlet extends HttpServlet {
     private final boolean enabled;
     private transient volatile Optional<Snippet> demo = Optional.empty();
     private final AtomicLong lastTry = new AtomicLong();
+    private final transient ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "switchboard-widget-demo");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The connector is referenced so that the core knows the widget type before the demo connection is made. */
     @Activate
@@ -63,15 +79,41 @@ public final class DemoServlet extends HttpServlet {
         this.enabled = config.enabled();
         if (enabled) {
             lastTry.set(System.nanoTime());
-            demo = make();
+            demo = make(false);
+            if (demo.isEmpty()) {
+                retries.schedule(() -> retry(1), 1, TimeUnit.SECONDS);
+            }
         }
     }
 
-    private Optional<Snippet> make() {
+    /** Another try at start; the last one warns. */
+    private void retry(int tried) {
+        if (demo.isPresent()) {
+            return;
+        }
+        lastTry.set(System.nanoTime());
+        Optional<Snippet> made = make(tried + 1 >= START_TRIES);
+        if (made.isPresent()) {
+            demo = made;
+        } else if (tried + 1 < START_TRIES) {
+            retries.schedule(() -> retry(tried + 1), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        retries.shutdownNow();
+    }
+
+    private Optional<Snippet> make(boolean warn) {
         try {
             return DemoConnection.ensure(projects, members, connections);
         } catch (RuntimeException e) {
-            LOG.warn("The demo website widget could not be set up now: {}", e.toString());
+            if (warn) {
+                LOG.warn("The demo website widget could not be set up now: {}", e.toString());
+            } else {
+                LOG.debug("The demo website widget could not be set up yet: {}", e.toString());
+            }
             return Optional.empty();
         }
     }
@@ -94,7 +136,7 @@ public final class DemoServlet extends HttpServlet {
             long now = System.nanoTime();
             long last = lastTry.get();
             if (now - last >= RETRY_NANOS && lastTry.compareAndSet(last, now)) {
-                snippet = make();
+                snippet = make(true);
                 demo = snippet;
             }
         }

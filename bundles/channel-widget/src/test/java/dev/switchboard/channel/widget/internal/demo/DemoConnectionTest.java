@@ -16,13 +16,16 @@ import dev.switchboard.api.team.ProjectService;
 import dev.switchboard.channel.widget.internal.FakeConnections;
 import dev.switchboard.channel.widget.internal.Texts;
 import dev.switchboard.channel.widget.internal.connector.Origins;
+import dev.switchboard.channel.widget.internal.connector.WidgetConnector;
 import dev.switchboard.channel.widget.internal.console.Snippet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DemoConnectionTest {
@@ -33,6 +36,8 @@ class DemoConnectionTest {
     private static final Member MANAGER = member(9, DEMO, Role.MANAGER);
 
     private final List<Project> projects = new ArrayList<>(List.of(LATER, DEMO));
+    /** How many reads of the projects fail first, as while the core starts. */
+    private final AtomicInteger failures = new AtomicInteger();
     private final FakeConnections connections = new FakeConnections("http://localhost:8181",
             Set.of(OWNER.id()));
 
@@ -108,6 +113,39 @@ class DemoConnectionTest {
                 .contains("src=\"/sb/widget/widget.js\" data-key=\"key&lt;&quot;&amp;&gt;\"");
     }
 
+    /**
+     * At start the chat engine may not know the widget type yet (its registry binds the connector on its own): the
+     * servlet tries again in the background, so that the demo connection is there before anyone opens the page.
+     */
+    @Test
+    void WIDGET_aDemoThatCouldNotBeMadeAtStartIsMadeSoonAfter_withoutAVisitOfThePage() throws Exception {
+        failures.set(2);
+        DemoServlet servlet = new DemoServlet(new Projects(), new Members(), connections, new WidgetConnector(null),
+                new DemoConfig() {
+                    @Override
+                    public boolean enabled() {
+                        return true;
+                    }
+
+                    @Override
+                    public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                        return DemoConfig.class;
+                    }
+                });
+        try {
+            assertThat(connections.list(DEMO.id())).isEmpty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (connections.list(DEMO.id()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(connections.list(DEMO.id())).singleElement()
+                    .satisfies(c -> assertThat(c.name()).isEqualTo("Website (demo)"));
+            assertThat(failures.get()).isZero();
+        } finally {
+            servlet.deactivate();
+        }
+    }
+
     private final class Projects implements ProjectService {
         @Override
         public Project create(String name) {
@@ -116,6 +154,10 @@ class DemoConnectionTest {
 
         @Override
         public List<Project> list() {
+            if (failures.get() > 0) {
+                failures.decrementAndGet();
+                throw new IllegalStateException("the core is not ready");
+            }
             return projects;
         }
 
