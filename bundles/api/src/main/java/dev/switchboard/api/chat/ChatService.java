@@ -18,6 +18,10 @@ import java.util.Set;
  * {@link dev.switchboard.api.error.Conflict} (for a take, {@link dev.switchboard.api.error.AlreadyTaken} naming
  * the winner). Each successful action writes its system message in the same transaction and publishes
  * {@link ChatEvents} after commit.
+ * <p>
+ * The acting member's project is the only one a call reaches: a chat, message, group, file or member of another
+ * project is {@link dev.switchboard.api.error.NotFound}, as an id that names nothing, and nothing is written; the rules
+ * are asked only after that, so {@code NotAllowed} never tells an outsider that something exists (issue 12).
  */
 public interface ChatService {
 
@@ -70,8 +74,9 @@ public interface ChatService {
      * Queues a message with files uploaded to this chat by {@link #upload} (MSG-2, INP-2, INP-3); the text may be
      * empty when there are files. Images the channel does not take as they are go out as JPEG.
      *
-     * @throws dev.switchboard.api.error.InvalidInput a text over the channel's limit, a file that is not an upload of
-     *         this chat's project, or a file the channel does not take
+     * @throws dev.switchboard.api.error.InvalidInput a text over the channel's limit, or a file the channel does not
+     *         take
+     * @throws dev.switchboard.api.error.NotFound     a file that is not an upload of this chat's project
      * @throws dev.switchboard.api.error.Conflict     when the chat cannot take messages now
      *         ({@link SendConditions#unavailable()}: key {@code error.send.<reason>})
      */

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * A contact's chats and requests, for the client card and search (CARD-7, CARD-9, INB-7, TEAM-5/6). Lists hold
- * only chats the viewer may read (TEAM-7).
+ * only chats the viewer may read (TEAM-7), of the viewer's project only: a contact of another project is answered as
+ * one that does not exist (no chats, no requests, not editable), a request of another project is
+ * {@link dev.switchboard.api.error.NotFound} (issue 12).
  */
 public interface ContactChats {
 
@@ -35,13 +37,16 @@ public interface ContactChats {
 
     /**
      * Writes a system message about the card into each of the contact's chats, in one transaction, and posts
-     * {@link ChatEvents#MESSAGE_ADDED} after commit (MSG-4: status, tags, subscriptions).
+     * {@link ChatEvents#MESSAGE_ADDED} after commit (MSG-4: status, tags, subscriptions). For the card bundle, after
+     * its own checks; an event that names the member who caused it goes into the chats of that member's project only.
      */
     void recordCardEvent(ContactId contact, SystemEvent event);
 
     /**
      * Moves every chat of {@code other} to {@code survivor} with its whole history and writes
-     * {@link SystemEvent.ContactsMerged} into each chat of the survivor (contact merge).
+     * {@link SystemEvent.ContactsMerged} into each chat of the survivor (contact merge). For the card bundle, after its
+     * own checks; either contact having a chat outside the actor's project is
+     * {@link dev.switchboard.api.error.NotFound}, and nothing moves.
      */
     void moveChats(ContactId other, ContactId survivor, MemberId actor, String otherName);
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The inbox tab queries (INB-2..6), honouring the viewer's access rights (TEAM-7, DIST-2). Lists are sorted by
- * last activity, newest first, and keyset-paged.
+ * last activity, newest first, and keyset-paged. A project the viewer is not a member of is
+ * {@link dev.switchboard.api.error.NotFound}, as one that does not exist (issue 12).
  */
 public interface InboxService {
 

@@ -54,6 +54,12 @@ import org.osgi.service.event.EventAdmin;
  * (TEAM-1, TEAM-5/6), and the card's system messages (MSG-4). Reading asks {@link ChatRules} chat by chat, as the
  * chat window does, so a card never shows a chat its viewer may not open (TEAM-7, GRP-3). Members and groups are
  * read before the chat unit's transaction opens, as the engine does.
+ * <p>
+ * Every read is of the viewer's project only: a contact of another project has no chat there, so it is answered as a
+ * contact that does not exist (no chats, no requests, not editable), and a request of another project is
+ * {@link NotFound}. The writes, which the card bundle makes after its own checks, check again what they can: a merge
+ * never moves a chat into or out of the acting member's project, and a card event is written only into the chats of
+ * the project of the member it names (issue 12).
  */
 @Component(service = ContactChats.class)
 public final class ContactChatsImpl implements ContactChats {
@@ -272,10 +278,16 @@ public final class ContactChatsImpl implements ContactChats {
 
     @Override
     public void recordCardEvent(ContactId contact, SystemEvent event) {
+        // an event a member caused goes into the chats of that member's project only
+        Optional<Long> actorsProject = actorOf(event).map(by -> members.find(by)
+                .orElseThrow(() -> new NotFound("member", by)).project().value());
         unit.inTransaction((em, tx) -> {
             Instant now = clock.instant();
             List<long[]> written = new ArrayList<>();
-            for (Object[] chat : chatsOf(em, "c.contact_id = ?1", contact.value(), null)) {
+            List<Object[]> chats = actorsProject.isPresent()
+                    ? chatsOf(em, "c.contact_id = ?1 and c.project_id = ?2", contact.value(), actorsProject.get())
+                    : chatsOf(em, "c.contact_id = ?1", contact.value(), null);
+            for (Object[] chat : chats) {
                 long project = ((Number) chat[1]).longValue();
                 long id = ((Number) chat[0]).longValue();
                 MessageEntity m = MessageEntity.system(project, id, event, now);
@@ -297,6 +309,12 @@ public final class ContactChatsImpl implements ContactChats {
         long project = a.project().value();
         SystemEvent merged = new SystemEvent.ContactsMerged(actor, otherName);
         unit.inTransaction((em, tx) -> {
+            // neither card may have a chat in another project: that would move a chat across projects
+            for (ContactId c : List.of(other, survivor)) {
+                if (!chatsOf(em, "c.contact_id = ?1 and c.project_id <> ?2", c.value(), project).isEmpty()) {
+                    throw new NotFound("contact", c);
+                }
+            }
             List<Long> moved = chatsOf(em, "c.contact_id = ?1 and c.project_id = ?2", other.value(), project)
                     .stream().map(r -> ((Number) r[0]).longValue()).toList();
             if (!moved.isEmpty()) {
@@ -324,6 +342,29 @@ public final class ContactChatsImpl implements ContactChats {
             });
             return null;
         });
+    }
+
+    /** The member a card event names as its cause, if it names one. */
+    private static Optional<MemberId> actorOf(SystemEvent event) {
+        if (event instanceof SystemEvent.StatusChanged e) {
+            return Optional.of(e.by());
+        }
+        if (event instanceof SystemEvent.TagsChanged e) {
+            return Optional.of(e.by());
+        }
+        if (event instanceof SystemEvent.Subscribed e) {
+            return Optional.of(e.by());
+        }
+        if (event instanceof SystemEvent.Unsubscribed e) {
+            return Optional.of(e.by());
+        }
+        if (event instanceof SystemEvent.SentToCrm e) {
+            return Optional.of(e.by());
+        }
+        if (event instanceof SystemEvent.ContactsMerged e) {
+            return Optional.of(e.by());
+        }
+        return Optional.empty();
     }
 
     /** Id and project of each chat matching {@code where} (over alias {@code c}), oldest first. */

@@ -73,6 +73,10 @@ import org.osgi.service.event.EventAdmin;
  * <p>
  * Members and groups live in the team bundle's unit; they are read before the chat transaction opens, so a chat
  * transaction never waits for a second pool connection.
+ * <p>
+ * Every id is looked up in the acting member's project: a chat, message, group, file or member of another project
+ * is {@link NotFound}, exactly as an id that names nothing, and nothing is written (issue 12). Only then do the rules
+ * speak, so {@link dev.switchboard.api.error.NotAllowed} never tells an outsider that something exists.
  */
 @Component(service = ChatService.class)
 public final class ChatServiceImpl implements ChatService {
@@ -191,7 +195,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView assign(ChatId chat, MemberId actor, MemberId to) {
         Actor a = actor(actor);
-        Actor target = actor(to);
+        Actor target = target(to, a);
         return claim(chat, a, target, ChatAction.ASSIGN, new SystemEvent.Assigned(actor, to));
     }
 
@@ -249,7 +253,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView handOver(ChatId chat, MemberId actor, MemberId to) {
         Actor a = actor(actor);
-        Actor target = actor(to);
+        Actor target = target(to, a);
         return change(chat, a, ChatAction.HAND_OVER, (em, c, now) -> {
             ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
                     .require("hand over to member " + to);
@@ -286,7 +290,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView addParticipant(ChatId chat, MemberId actor, MemberId member) {
         Actor a = actor(actor);
-        Actor target = actor(member);
+        Actor target = target(member, a);
         return change(chat, a, ChatAction.ADD_PARTICIPANT, (em, c, now) -> {
             ChatRules.target(target.member().project().equals(a.member().project()), target.sees(c))
                     .require("add member " + member);
@@ -301,6 +305,7 @@ public final class ChatServiceImpl implements ChatService {
     @Override
     public ChatView removeParticipant(ChatId chat, MemberId actor, MemberId member) {
         Actor a = actor(actor);
+        target(member, a);
         return change(chat, a, ChatAction.REMOVE_PARTICIPANT, (em, c, now) -> {
             if (removeParticipantRow(em, c.id(), member.value()) == 0) {
                 throw new InvalidInput("member", "not a participant of the chat");
@@ -487,8 +492,9 @@ public final class ChatServiceImpl implements ChatService {
         List<StoredFile> out = new ArrayList<>();
         Optional<ChannelCapabilities> caps = connectors.capabilities(target.channel());
         for (FileId id : attached) {
+            // a file of another project is unknown, as one that does not exist (issue 12)
             StoredFile uploaded = files.find(id).filter(x -> x.project().equals(a.member().project()))
-                    .orElseThrow(() -> new InvalidInput("files", "not a file uploaded to this project: " + id));
+                    .orElseThrow(() -> new NotFound("file", id));
             // INP-2: png where the channel takes only jpg and gif; a copy, so the upload stays as it was
             StoredFile f = uploaded.kind() == MediaKind.IMAGE
                     && caps.map(x -> x.needsJpeg(uploaded.contentType())).orElse(false)
@@ -600,6 +606,13 @@ public final class ChatServiceImpl implements ChatService {
     private Actor actor(MemberId id) {
         Member m = members.find(id).orElseThrow(() -> new NotFound("member", id));
         return new Actor(m, groups.list(m.project()));
+    }
+
+    /** A member the actor names (to assign, hand over, add or remove): one of another project is not found. */
+    private Actor target(MemberId id, Actor a) {
+        Member m = members.find(id).filter(x -> x.project().equals(a.member().project()))
+                .orElseThrow(() -> new NotFound("member", id));
+        return new Actor(m, a.groups());
     }
 
     /** Whether a chat's group is open to the member (GRP-3, DIST-3); shared by every reader of chats. */

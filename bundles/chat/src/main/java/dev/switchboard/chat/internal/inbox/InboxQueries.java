@@ -8,7 +8,7 @@ import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
-import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.GroupService;
 import dev.switchboard.api.team.Member;
@@ -151,9 +151,10 @@ public final class InboxQueries implements InboxService {
         return q;
     }
 
+    /** The viewer, a member of the project; for anyone else the project is not found, as one that does not exist. */
     private Member member(ProjectId project, MemberId viewer) {
         return members.find(viewer).filter(m -> m.project().equals(project))
-                .orElseThrow(() -> new NotAllowed("read inbox of project " + project));
+                .orElseThrow(() -> new NotFound("project", project));
     }
 
     private static ChatState state(InboxTab tab) {

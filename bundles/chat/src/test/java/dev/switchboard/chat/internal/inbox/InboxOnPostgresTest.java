@@ -8,7 +8,7 @@ import dev.switchboard.api.chat.InboxService;
 import dev.switchboard.api.chat.InboxTab;
 import dev.switchboard.api.domain.Page;
 import dev.switchboard.api.domain.Role;
-import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.store.PersistenceUnit;
 import dev.switchboard.api.team.AccessRights;
 import dev.switchboard.api.team.Group;
@@ -189,11 +189,13 @@ class InboxOnPostgresTest {
     }
 
     @Test
-    void aMemberOfAnotherProjectMayNotReadThisInbox() {
+    void aMemberOfAnotherProjectFindsNoInboxHere() {
         Project other = team.create("Foreign");
         Member stranger = team.add(other.id(), "stranger@example.com", "Stranger", Role.OWNER);
+        // issue 12: as for a project that does not exist; NotAllowed would tell that it does
         assertThatThrownBy(() -> inbox.page(project.id(), stranger.id(), InboxTab.NEW, Optional.empty(), 10))
-                .isInstanceOf(NotAllowed.class);
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> inbox.counts(project.id(), stranger.id())).isInstanceOf(NotFound.class);
     }
 
     @Test
