@@ -18,6 +18,11 @@ import java.util.Optional;
  * the transaction) and the connection's status says how it went; after it is disabled or deleted,
  * {@link ChannelConnector#disconnect} runs. A deleted connection keeps its chats and their history (read-only), but
  * its webhook is gone and nothing more is sent through it.
+ * <p>
+ * The methods that take an acting member check that member's project and role. {@link #list(ProjectId)} and
+ * {@link #find} take none: they are for the core and for channel bundles (never for ids from a browser), and a
+ * channel bundle, one that registers a {@link ChannelConnector}, sees only the connections of its own types through
+ * them: another type's connection is not found (issue 12).
  */
 public interface ConnectionService {
 
@@ -59,9 +64,16 @@ public interface ConnectionService {
     /** One connection of the viewer's project, for its owners and admins. */
     ConnectionDetails details(ConnectionId id, MemberId viewer);
 
-    /** The project's connections by name (deleted ones left out): what every member may know of them. */
+    /**
+     * The project's connections by name (deleted ones left out): what every member may know of them. No acting
+     * member: for the core and channel bundles (a channel bundle gets its own types only); a console passes its
+     * viewer's own project.
+     */
     List<ChannelConnection> list(ProjectId project);
 
-    /** A connection by id, also a disabled one, never a deleted one; for the core and channel bundles. */
+    /**
+     * A connection by id, also a disabled one, never a deleted one; for the core and channel bundles. Empty, as for an
+     * unknown id, when a channel bundle asks for a connection of another type.
+     */
     Optional<ChannelConnection> find(ConnectionId id);
 }

@@ -15,6 +15,11 @@ import java.util.Optional;
  * not repeat it; anything else (the database away) is passing: answer 5xx so that it delivers again.
  * The core's own webhook endpoint ({@link Webhooks}) does this for connectors; a channel bundle that serves its own
  * HTTP (the website widget) calls the ingress itself.
+ * <p>
+ * No call names an acting member; what is checked is the connection: unknown, deleted and disabled connections are
+ * {@link dev.switchboard.api.error.NotFound}, and so, for a channel bundle (one that registers a
+ * {@link ChannelConnector}), is a connection of a type it does not serve: the widget cannot store a message in a
+ * Telegram connection (issue 12). Nothing is written then.
  */
 public interface Ingress {
 

@@ -21,6 +21,9 @@ public interface LiveConnections {
      */
     Optional<ConnectionContext> byKey(String type, String key);
 
-    /** The switched-on connection with this id, with its settings decrypted; empty when disabled or deleted. */
+    /**
+     * The switched-on connection with this id, with its settings decrypted; empty when disabled or deleted, and when
+     * it is of a type the calling bundle does not serve (its secrets are another channel's, issue 12).
+     */
     Optional<ConnectionContext> byId(ConnectionId id);
 }

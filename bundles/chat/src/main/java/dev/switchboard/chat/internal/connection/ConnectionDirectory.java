@@ -61,9 +61,12 @@ import org.slf4j.LoggerFactory;
  * again, and the ingress compares the version in its own transaction ({@link #forget} on a mismatch), so a
  * connection changed, disabled or deleted on another node is never served once that change has committed.
  * Channels that serve their own HTTP (the website widget) read the same cache through {@link LiveConnections}.
+ * <p>
+ * Bundles get {@link ConnectionService} and {@link LiveConnections} through
+ * {@link dev.switchboard.chat.internal.scope.ScopedConnections}, which knows the calling bundle and gives a channel
+ * bundle the connections of its own types only (issue 12); the core's own parts use this directory.
  */
-@Component(service = {ConnectionService.class, Connections.class, LiveConnections.class,
-        ConnectionDirectory.class}, configurationPid = ChatConfig.PID,
+@Component(service = {Connections.class, ConnectionDirectory.class}, configurationPid = ChatConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class ConnectionDirectory implements ConnectionService, Connections, LiveConnections {
 

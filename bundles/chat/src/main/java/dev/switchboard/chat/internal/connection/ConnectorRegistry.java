@@ -5,9 +5,11 @@ import dev.switchboard.api.channel.ChannelConnector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,21 +22,45 @@ import org.slf4j.LoggerFactory;
  * webhook endpoint answers 503 for a type that has none, the outbox leaves its messages waiting, and both learn of
  * an arrival through {@link #onArrival} (the outbox drains at once). One registry for the whole chat bundle, so that
  * every part agrees on which connector serves a type.
+ * <p>
+ * It also remembers which bundle registered the connector of each type ({@link #typesOf}): a bundle that serves
+ * channels reaches only connections of its own types through the services the core gives channel bundles
+ * ({@link dev.switchboard.chat.internal.scope.CallerTypes}, issue 12). A bundle keeps its id across updates and a
+ * new one gets a new id, so what a bundle once registered stays its own.
  */
 @Component(service = ConnectorRegistry.class)
 public final class ConnectorRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRegistry.class);
+    /** The bundle of a connector added without one. */
+    public static final long UNKNOWN_BUNDLE = -1;
 
     private final Map<String, ChannelConnector> byType = new ConcurrentHashMap<>();
     /** What each type's connector declared when last seen: the composer keeps its limits while a bundle updates. */
     private final Map<String, ChannelCapabilities> lastKnown = new ConcurrentHashMap<>();
     private final List<Consumer<ChannelConnector>> arrivals = new CopyOnWriteArrayList<>();
+    /** The types each bundle registered a connector for, by bundle id; never forgotten while the core runs. */
+    private final Map<Long, Set<String>> typesByBundle = new ConcurrentHashMap<>();
 
-    @Reference(service = ChannelConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+    /** As SCR binds a connector: with its service properties, which name the bundle that registered it. */
+    @Reference(name = "connectors", service = ChannelConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "remove")
+    public void bind(ChannelConnector connector, Map<String, Object> properties) {
+        Object bundle = properties.get(Constants.SERVICE_BUNDLEID);
+        add(connector, bundle instanceof Number n ? n.longValue() : UNKNOWN_BUNDLE);
+    }
+
+    /** A connector whose bundle is not known (tests, benchmarks): it makes no bundle a channel bundle. */
     public void add(ChannelConnector connector) {
+        add(connector, UNKNOWN_BUNDLE);
+    }
+
+    /** A connector registered by the bundle with this id. */
+    public void add(ChannelConnector connector, long bundle) {
         String type = connector.type();
+        if (bundle != UNKNOWN_BUNDLE) {
+            typesByBundle.computeIfAbsent(bundle, b -> ConcurrentHashMap.newKeySet()).add(type);
+        }
         try {
             lastKnown.put(type, connector.capabilities());
         } catch (RuntimeException e) {
@@ -79,6 +105,15 @@ public final class ConnectorRegistry {
             }
         }
         return Optional.ofNullable(lastKnown.get(type));
+    }
+
+    /**
+     * The channel types whose connectors the bundle with this id has registered; empty for a bundle that serves no
+     * channel (the core's own bundles, a test).
+     */
+    public Set<String> typesOf(long bundle) {
+        Set<String> types = typesByBundle.get(bundle);
+        return types == null ? Set.of() : Set.copyOf(types);
     }
 
     /** The types that have a connector now. */

@@ -61,8 +61,11 @@ import org.slf4j.LoggerFactory;
  * reports are recorded after the commit and before the answer, also for a redelivery: the sources API is
  * idempotent and the time recorded is the stored message's, so a platform retrying after a failure there loses
  * nothing and stores nothing twice. Invalid tracking values never refuse the client's message.
+ * <p>
+ * Bundles get the {@link Ingress} through {@link dev.switchboard.chat.internal.scope.ScopedIngress}, which lets a
+ * channel bundle reach the connections of its own types only (issue 12).
  */
-@Component(service = Ingress.class)
+@Component(service = IngressImpl.class)
 public final class IngressImpl implements Ingress {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressImpl.class);

@@ -35,8 +35,11 @@ import org.osgi.service.component.annotations.Reference;
  * <p>
  * Authors' names are read after the chat unit's read, as the engine reads members before its transactions: a
  * reader of this unit never waits for a second pool connection.
+ * <p>
+ * Bundles get it through {@link dev.switchboard.chat.internal.scope.ScopedIngress}, which refuses an unknown or
+ * deleted connection, and one of a type the calling channel bundle does not serve (issue 12).
  */
-@Component(service = ClientTranscripts.class)
+@Component(service = ClientTranscriptsImpl.class)
 public final class ClientTranscriptsImpl implements ClientTranscripts {
 
     /** What the client has seen of a chat: their own messages and the team's that the channel took. */
