@@ -123,7 +123,7 @@ final class Wiring implements AutoCloseable {
             FunnelRegistry funnels = new FunnelRegistry(cardUnit, team, events, clock);
             // as SCR binds the funnel-default bundle's definition: its copy is stored, new cards start at its first
             funnels.addFunnel(new StandardFunnel(), Map.of(Constants.SERVICE_ID, 1L));
-            directory = ContactDirectoryImpl.on(cardUnit, funnels, files, events, "RU", clock);
+            directory = ContactDirectoryImpl.on(cardUnit, funnels, files, connections, events, "RU", clock);
             sources = ContactSourcesImpl.create(database.open(InteractionsUnit.spec()), events);
             standIns = Optional.empty();
         } else {

@@ -11,6 +11,9 @@ import java.util.List;
  * {@link dev.switchboard.api.error.NotAllowed}. Every change of status or tags writes a system message in the
  * contact's chats (MSG-4). Edits that replace values carry the version the editor saw: a card changed since
  * gives a {@link dev.switchboard.api.error.Conflict} and nothing is written.
+ * <p>
+ * A contact or tag of another project than the actor's is {@link dev.switchboard.api.error.NotFound}, as one that
+ * does not exist, checked before anything of it is read or the actor's rights are asked (issue 12).
  */
 public interface CardService {
 

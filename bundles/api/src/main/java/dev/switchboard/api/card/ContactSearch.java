@@ -9,6 +9,10 @@ import java.util.Optional;
 /**
  * The Search tab (INB-7): newest contacts first, keyset-paged. Any member of the project may search; which of
  * a contact's chats a member may open is the chat engine's business ({@code ContactChats}).
+ * <p>
+ * A project the viewer is not a member of is {@link dev.switchboard.api.error.NotFound} (issue 12). The ids in a
+ * {@link ContactFilter} are criteria matched against the viewer's project's rows only: a tag, group, member or tool
+ * of another project matches nothing, exactly as an id that does not exist.
  */
 public interface ContactSearch {
 

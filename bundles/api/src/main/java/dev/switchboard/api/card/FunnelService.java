@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which funnel a project uses for its clients' status (CARD-3). */
+/**
+ * Which funnel a project uses for its clients' status (CARD-3). {@link #choose} is for an owner or admin of the
+ * project; an actor of another project gets {@link dev.switchboard.api.error.NotFound}, as for a project that does
+ * not exist (issue 12). {@link #funnelOf} takes no actor: the funnel's stages are no secret of a project, and a
+ * console asks about its viewer's own project.
+ */
 public interface FunnelService {
 
     /** Every funnel known: the installed ones, and those seen before whose bundle is gone. */

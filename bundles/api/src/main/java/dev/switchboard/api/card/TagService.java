@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A project's tag catalogue (CARD-4). Every member reads it and may create tags; renaming, recolouring and
- * deleting need an owner or admin. Names are unique in a project, case-insensitively.
+ * deleting need an owner or admin. Names are unique in a project, case-insensitively. A project or tag of another
+ * project than the actor's is {@link dev.switchboard.api.error.NotFound}, as one that does not exist (issue 12);
+ * {@link #tags} takes no actor: a console passes its viewer's own project.
  */
 public interface TagService {
 

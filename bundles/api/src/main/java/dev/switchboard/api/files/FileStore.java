@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@link #claim}s it. Unclaimed files older than a day (uploads never sent) are removed by the store.
  * <p>
  * The store does not check who asks: callers check the member's rights first (the chat engine for attachments,
- * the console's download handler for project membership).
+ * the console's download handler for project membership). It is the core's service: no method takes an acting
+ * member, and a {@link StoredFile} names its project so that callers can compare it with theirs; the chat engine and
+ * the card treat a file of another project as one that does not exist (issue 12).
  */
 public interface FileStore {
 

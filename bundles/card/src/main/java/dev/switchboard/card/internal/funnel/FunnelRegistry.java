@@ -12,6 +12,7 @@ import dev.switchboard.api.domain.MemberId;
 import dev.switchboard.api.domain.ProjectId;
 import dev.switchboard.api.error.InvalidInput;
 import dev.switchboard.api.error.NotAllowed;
+import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.funnel.FunnelDefinition;
 import dev.switchboard.api.funnel.FunnelStage;
 import dev.switchboard.api.store.PersistenceUnit;
@@ -340,8 +341,9 @@ public final class FunnelRegistry implements FunnelService {
 
     @Override
     public int choose(ProjectId project, MemberId actor, String funnel, Map<String, String> mapping) {
+        // issue 12: someone of another project learns nothing, as for a project that does not exist
         Member member = members.find(actor).filter(m -> m.project().equals(project))
-                .orElseThrow(() -> new NotAllowed("choose the funnel"));
+                .orElseThrow(() -> new NotFound("project", project));
         if (!member.role().maySupervise()) {
             throw new NotAllowed("choose the funnel");
         }

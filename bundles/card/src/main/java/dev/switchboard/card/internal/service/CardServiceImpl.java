@@ -128,6 +128,8 @@ public final class CardServiceImpl implements CardService {
     @Override
     public List<ContactHit> duplicates(ContactId contact, MemberId viewer) {
         Member m = member(viewer, contact);
+        // the contact is the viewer's project's before anything of it is read (issue 12)
+        requireContact(contact, m);
         Set<Long> byGoogle = new LinkedHashSet<>();
         for (GoogleClientId id : sources.sources(contact).googleIds()) {
             // only the viewer's project is asked; a contact outside it is not found below

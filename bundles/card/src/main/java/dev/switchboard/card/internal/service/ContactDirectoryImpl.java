@@ -4,6 +4,7 @@ import dev.switchboard.api.store.StoreFailures;
 import dev.switchboard.api.card.ContactDirectory;
 import dev.switchboard.api.card.Funnel;
 import dev.switchboard.api.channel.ClientProfile;
+import dev.switchboard.api.channel.ConnectionService;
 import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.FileId;
@@ -49,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * The photo never comes through {@link #identify}: the profile's photo is the platform's file, whose address may
  * carry a bot token; the ingress fetches it into the blob store in the background and hands over the stored copy
  * through {@link #setPhoto}, which removes the copy it replaces.
+ * <p>
+ * The calls name no acting member: the ingress and its download job make them, for a connection. What can be checked
+ * is (issue 12): the connection must exist, not be deleted, and belong to the project named, else it is
+ * {@link NotFound} and nothing is written (a card of one project never gets an identity on another's connection);
+ * a photo must be a file of the card's project, else it is not found either. The connection is read from the
+ * connection service's cache, so the common case stays one read of this unit.
  */
 @Component(service = ContactDirectory.class, configurationPid = CardConfig.PID)
 public final class ContactDirectoryImpl implements ContactDirectory {
@@ -60,14 +67,17 @@ public final class ContactDirectoryImpl implements ContactDirectory {
     private final PersistenceUnit unit;
     private final FunnelRegistry funnels;
     private final FileStore files;
+    private final ConnectionService connections;
     private final CardEventPublisher events;
     private final PersonalData personal;
     private final Clock clock;
 
     @Activate
     public ContactDirectoryImpl(@Reference CardUnit unit, @Reference FunnelRegistry funnels,
-                                @Reference FileStore files, @Reference EventAdmin eventAdmin, CardConfig config) {
-        this(unit.unit(), funnels, files, eventAdmin, PersonalData.configured(config), Clock.systemUTC());
+                                @Reference FileStore files, @Reference ConnectionService connections,
+                                @Reference EventAdmin eventAdmin, CardConfig config) {
+        this(unit.unit(), funnels, files, connections, eventAdmin, PersonalData.configured(config),
+                Clock.systemUTC());
     }
 
     /*
@@ -75,15 +85,19 @@ public final class ContactDirectoryImpl implements ContactDirectory {
      * SCR picks the public constructor to inject by its number of parameters.
      */
     public static ContactDirectoryImpl on(PersistenceUnit unit, FunnelRegistry funnels, FileStore files,
-                                          EventAdmin eventAdmin, String defaultRegion, Clock clock) {
-        return new ContactDirectoryImpl(unit, funnels, files, eventAdmin, new PersonalData(defaultRegion), clock);
+                                          ConnectionService connections, EventAdmin eventAdmin,
+                                          String defaultRegion, Clock clock) {
+        return new ContactDirectoryImpl(unit, funnels, files, connections, eventAdmin,
+                new PersonalData(defaultRegion), clock);
     }
 
     private ContactDirectoryImpl(PersistenceUnit unit, FunnelRegistry funnels, FileStore files,
-                                 EventAdmin eventAdmin, PersonalData personal, Clock clock) {
+                                 ConnectionService connections, EventAdmin eventAdmin, PersonalData personal,
+                                 Clock clock) {
         this.unit = unit;
         this.funnels = funnels;
         this.files = files;
+        this.connections = connections;
         this.events = new CardEventPublisher(eventAdmin);
         this.personal = personal;
         this.clock = clock;
@@ -95,6 +109,8 @@ public final class ContactDirectoryImpl implements ContactDirectory {
         if (externalUserId == null || externalUserId.isBlank() || externalUserId.length() > MAX_EXTERNAL_ID) {
             throw new InvalidInput("externalUserId", "must be 1 to " + MAX_EXTERNAL_ID + " characters");
         }
+        connections.find(connection).filter(c -> c.project().equals(project))
+                .orElseThrow(() -> new NotFound("connection", connection));
         String first = name(profile.firstName());
         String last = name(profile.lastName());
         Optional<String> email = contact("an e-mail address", connection, profile.email(), personal::email);
@@ -219,10 +235,9 @@ public final class ContactDirectoryImpl implements ContactDirectory {
             if (c == null) {
                 throw new NotFound("contact", contact);
             }
-            StoredFile f = file.orElseThrow(() -> new InvalidInput("photo", "no such file: " + photo));
-            if (f.project().value() != c.projectId()) {
-                throw new InvalidInput("photo", "the file belongs to another project");
-            }
+            // a file of another project is unknown, as one that does not exist
+            StoredFile f = file.filter(x -> x.project().value() == c.projectId())
+                    .orElseThrow(() -> new NotFound("file", photo));
             if (f.kind() != MediaKind.IMAGE || !f.inline()) {
                 throw new InvalidInput("photo", "not an image a browser shows: " + f.contentType());
             }
@@ -240,6 +255,10 @@ public final class ContactDirectoryImpl implements ContactDirectory {
 
     @Override
     public Optional<ContactId> find(ConnectionId connection, String externalUserId) {
+        if (connections.find(connection).isEmpty()) {
+            // an unknown or deleted connection knows no client, whatever identities its cards still show
+            return Optional.empty();
+        }
         return unit.read((em, tx) -> {
             @SuppressWarnings("unchecked")
             List<Object> ids = em.createNativeQuery("select contact_id from contact_identity"

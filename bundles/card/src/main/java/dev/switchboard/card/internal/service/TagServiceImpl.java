@@ -67,8 +67,9 @@ public final class TagServiceImpl implements TagService {
 
     @Override
     public Tag create(ProjectId project, MemberId actor, String name, String colour) {
+        // issue 12: someone of another project learns nothing, as for a project that does not exist
         members.find(actor).filter(m -> m.project().equals(project))
-                .orElseThrow(() -> new NotAllowed("create a tag"));
+                .orElseThrow(() -> new NotFound("project", project));
         String n = name(name);
         String c = colour(colour);
         return unique(n, () -> unit.inTransaction((em, tx) -> {

@@ -13,6 +13,7 @@ import dev.switchboard.api.card.Tag;
 import dev.switchboard.api.channel.ClientProfile;
 import dev.switchboard.api.channel.RemoteFile;
 import dev.switchboard.api.chat.SystemEvent;
+import dev.switchboard.api.domain.ConnectionId;
 import dev.switchboard.api.domain.ContactId;
 import dev.switchboard.api.domain.TagId;
 import dev.switchboard.api.error.Conflict;
@@ -92,6 +93,28 @@ class CardOnPostgresTest {
         });
         assertThat(card.editable()).isFalse();
         assertThat(w.count("select count(*) from contact where project_id = " + t.project().value())).isEqualTo(1);
+    }
+
+    @Test
+    void CARD1_aConnectionOfAnotherProjectOrNoneIdentifiesNobodyAndWritesNothing() {
+        World.Team t = w.team();
+        World.Team other = w.team();
+        ContactId theirs = w.client(other, "tg-theirs", "Their", "Client");
+        long contacts = w.count("select count(*) from contact");
+        long identities = w.count("select count(*) from contact_identity");
+
+        // issue 12: their connection is unknown in this project, as one that does not exist
+        assertThatThrownBy(() -> w.directory.identify(t.project(), other.connection(), "tg-theirs",
+                ClientProfile.named("Renamed", "By us"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> w.directory.identify(t.project(), other.connection(), "tg-new",
+                ClientProfile.named("New", null))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> w.directory.identify(t.project(), new ConnectionId(987_654_321), "tg-new",
+                ClientProfile.named("New", null))).isInstanceOf(NotFound.class);
+        assertThat(w.directory.find(new ConnectionId(987_654_321), "tg-theirs")).isEmpty();
+
+        assertThat(w.count("select count(*) from contact")).isEqualTo(contacts);
+        assertThat(w.count("select count(*) from contact_identity")).isEqualTo(identities);
+        assertThat(w.cards.card(theirs, other.owner().id()).personal().firstName()).contains("Their");
     }
 
     @Test
@@ -177,8 +200,8 @@ class CardOnPostgresTest {
         World.Team t = w.team();
         ContactId c = w.client(t, "steady", "Olga", "Same");
         CountingUnit counting = new CountingUnit(w.unit);
-        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
-                Clock.systemUTC());
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.connections,
+                w.events, "RU", Clock.systemUTC());
 
         assertThat(directory.identify(t.project(), t.connection(), "steady", new ClientProfile(Optional.of("Olga"),
                 Optional.of("Same"), Optional.empty()))).isEqualTo(c);
@@ -320,8 +343,8 @@ class CardOnPostgresTest {
 
         // left out before anything is compared: a known client's bad details cost one read, as no details do
         CountingUnit counting = new CountingUnit(w.unit);
-        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
-                Clock.systemUTC());
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.connections,
+                w.events, "RU", Clock.systemUTC());
         assertThat(directory.identify(t.project(), t.connection(), "w-pavel",
                 withContacts("Pavel", "x".repeat(250) + "@shop.ru", "+7 000"))).isEqualTo(c);
         assertThat(counting.transactions).isZero();
@@ -339,8 +362,8 @@ class CardOnPostgresTest {
         ContactId c = w.directory.identify(t.project(), t.connection(), "w-rita",
                 withContacts("Rita", "rita@shop.ru", "+7 912 345-67-81"));
         CountingUnit counting = new CountingUnit(w.unit);
-        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.events, "RU",
-                Clock.systemUTC());
+        ContactDirectoryImpl directory = ContactDirectoryImpl.on(counting, w.funnels, w.files, w.connections,
+                w.events, "RU", Clock.systemUTC());
         assertThat(directory.identify(t.project(), t.connection(), "w-rita",
                 withContacts("Rita", "other@shop.ru", "+7 912 345-67-82"))).isEqualTo(c);
         assertThat(counting.reads).isEqualTo(1);

@@ -258,11 +258,18 @@ final class Fakes {
         }
     }
 
-    /** Every connection is a "test" channel connection. */
+    /** "test" channel connections of the projects they were added for; any other id is unknown. */
     static final class Connections implements ConnectionService {
+        private final Map<ConnectionId, ProjectId> projects = new java.util.concurrent.ConcurrentHashMap<>();
+
+        ConnectionId add(ConnectionId id, ProjectId project) {
+            projects.put(id, project);
+            return id;
+        }
+
         @Override
         public Optional<ChannelConnection> find(ConnectionId id) {
-            return Optional.of(new ChannelConnection(id, new ProjectId(1), "test", "Test " + id));
+            return Optional.ofNullable(projects.get(id)).map(p -> new ChannelConnection(id, p, "test", "Test " + id));
         }
 
         @Override

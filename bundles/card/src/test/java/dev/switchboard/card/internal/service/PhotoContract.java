@@ -159,10 +159,12 @@ abstract class PhotoContract {
         StoredFile foreign = w.files.photo(other.project());
         StoredFile document = w.files.document(t.project());
 
-        for (FileId refused : List.of(foreign.id(), document.id(), new FileId(987_654_321))) {
-            assertThatThrownBy(() -> w.directory.setPhoto(c, refused))
-                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("photo"));
+        // issue 12: a file of another project is not found, exactly as one that does not exist
+        for (FileId unknown : List.of(foreign.id(), new FileId(987_654_321))) {
+            assertThatThrownBy(() -> w.directory.setPhoto(c, unknown)).isInstanceOf(NotFound.class);
         }
+        assertThatThrownBy(() -> w.directory.setPhoto(c, document.id()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("photo"));
 
         assertThat(card(t, c).photo()).contains(shown.id());
         assertThat(w.files.exists(shown.id())).isTrue();

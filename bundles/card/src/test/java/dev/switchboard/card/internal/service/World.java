@@ -33,6 +33,7 @@ final class World {
     final Fakes.SourcesFake sources = new Fakes.SourcesFake();
     final Fakes.Events events = new Fakes.Events();
     final Fakes.Files files = new Fakes.Files();
+    final Fakes.Connections connections = new Fakes.Connections();
     final FunnelRegistry funnels;
     final ContactDirectoryImpl directory;
     final CardServiceImpl cards;
@@ -42,8 +43,8 @@ final class World {
         this.db = db;
         this.unit = db.database().open(CardUnit.spec());
         funnels = new FunnelRegistry(unit, members, events, Clock.systemUTC());
-        directory = ContactDirectoryImpl.on(unit, funnels, files, events, "RU", Clock.systemUTC());
-        cards = CardServiceImpl.create(unit, funnels, members, chats, sources, new Fakes.Connections(), files, events,
+        directory = ContactDirectoryImpl.on(unit, funnels, files, connections, events, "RU", Clock.systemUTC());
+        cards = CardServiceImpl.create(unit, funnels, members, chats, sources, connections, files, events,
                 "RU", Clock.systemUTC());
         tags = TagServiceImpl.create(unit, members, events);
         chats.lookFromOutside = c -> db.rows("select c.funnel_stage, (select count(*) from contact_tag t"
@@ -61,7 +62,7 @@ final class World {
     /** A project of its own: owner, admin, and managers vitaly, dima, konstantin. */
     Team team() {
         ProjectId project = new ProjectId(IDS.incrementAndGet());
-        return new Team(project, new ConnectionId(IDS.incrementAndGet()),
+        return new Team(project, connections.add(new ConnectionId(IDS.incrementAndGet()), project),
                 members.add(project, "owner", Role.OWNER), members.add(project, "admin", Role.ADMIN),
                 members.add(project, "vitaly", Role.MANAGER), members.add(project, "dima", Role.MANAGER),
                 members.add(project, "konstantin", Role.MANAGER));
