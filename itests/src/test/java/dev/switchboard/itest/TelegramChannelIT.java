@@ -237,6 +237,27 @@ public class TelegramChannelIT extends ChannelContract {
     }
 
     @Test
+    public void MSG1_aFileOverThe20MbABotMayDownloadIsShownNotFetchedWithTheReason_andTelegramIsNeverAskedForIt()
+            throws Exception {
+        FakeBotApi.Bot bot = bot(connected);
+        long chat = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, 1L << 42);
+        FakeBotApi.RemoteFile film = telegram().largeFile(25L << 20, "videos/file_" + chat + ".mp4");
+        ObjectNode message = Updates.message(chat, 5, "Oleg", null);
+        message.putObject("video").put("file_id", film.fileId()).put("file_unique_id", film.uniqueId())
+                .put("width", 1920).put("height", 1080).put("duration", 300).put("mime_type", "video/mp4")
+                .put("file_size", film.size());
+        assertEquals(200, telegram().deliver(bot.token(), Updates.update(UPDATES.incrementAndGet(), "message",
+                message)));
+
+        ChatId chatId = flows.awaitChat(connected, Long.toString(chat));
+        Attachment video = single(single(flows.inbound(connected, chatId)).attachments());
+        assertEquals(Attachment.State.REFUSED, video.state());
+        assertTrue("the team is told why: " + video.problem(), video.problem().orElse("").contains("20 MB"));
+        assertTrue("getFile was never called for it", telegram().calls(bot.token(), "getFile").stream()
+                .noneMatch(c -> film.fileId().equals(c.param("file_id"))));
+    }
+
+    @Test
     public void MSG2_aLongReplyReachesTheClientInPiecesOf4096Characters_eachOnce() throws Exception {
         ClientMessage m = ClientMessage.fromNewClient("Long", "Send me the whole terms, please");
         ChatId chat = clientWrites(m);

@@ -93,7 +93,8 @@ public final class BotApi {
             throw new InterruptedIOException("interrupted while calling the Bot API");
         } catch (IOException e) {
             // the JDK's messages rarely name the URL, but a proxy's or a resolver's may
-            IOException redacted = new IOException(e.getClass().getSimpleName() + ": " + redact(e.getMessage()));
+            IOException redacted = new IOException(e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())));
             redacted.setStackTrace(e.getStackTrace());
             throw redacted;
         }

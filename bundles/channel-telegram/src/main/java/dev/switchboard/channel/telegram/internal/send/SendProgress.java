@@ -4,7 +4,6 @@ import dev.switchboard.api.domain.MessageId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +49,7 @@ final class SendProgress {
                 entries.clear();
             }
         }
-        entries.put(message, new Entry(parts, List.copyOf(new ArrayList<>(sent)), clock.instant()));
+        entries.put(message, new Entry(parts, List.copyOf(sent), clock.instant()));
     }
 
     void forget(MessageId message) {
