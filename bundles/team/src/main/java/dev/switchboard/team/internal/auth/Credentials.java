@@ -2,12 +2,14 @@ package dev.switchboard.team.internal.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The password hasher and the login throttle, shared by the team's components and configured together. */
+/**
+ * The password hasher and the login throttle's rules, shared by the team's components and configured together. The
+ * throttle's state is kept where a component puts it ({@link LoginThrottle#in}): the team's database.
+ */
 @Component(service = Credentials.class, configurationPid = TeamConfig.PID)
 @Designate(ocd = TeamConfig.class)
 public final class Credentials {
@@ -18,9 +20,9 @@ public final class Credentials {
     @Activate
     public Credentials(TeamConfig config) {
         this(new PasswordHasher(config.password_memoryKib(), config.password_iterations()),
-                new LoginThrottle(Clock.systemUTC(), config.login_freeFailures(),
+                new LoginThrottle(Clock.systemUTC(), config.login_freeFailures(), config.login_addressFreeFailures(),
                         Duration.ofSeconds(config.login_windowSeconds()),
-                        Duration.ofSeconds(config.login_maxDelaySeconds())));
+                        Duration.ofSeconds(config.login_maxDelaySeconds()), new LoginThrottle.MemoryStore()));
     }
 
     public Credentials(PasswordHasher hasher, LoginThrottle throttle) {
@@ -34,13 +36,5 @@ public final class Credentials {
 
     public LoginThrottle throttle() {
         return throttle;
-    }
-
-    public static String emailKey(String email) {
-        return "email:" + email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public static String addressKey(String address) {
-        return "address:" + address;
     }
 }

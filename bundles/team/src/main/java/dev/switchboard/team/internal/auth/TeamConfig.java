@@ -15,8 +15,16 @@ public @interface TeamConfig {
     @AttributeDefinition(description = "Argon2id iterations per password hash")
     int password_iterations() default 2;
 
-    @AttributeDefinition(description = "failed logins per e-mail or address before throttling starts")
+    @AttributeDefinition(description = "failed logins per account (e-mail) before throttling starts")
     int login_freeFailures() default 5;
+
+    /**
+     * Larger than the account's: members behind one address (an office) share it. The address is the browser's
+     * as the console reads it from its trusted proxies ({@code trusted.proxies} in {@code dev.switchboard.console}).
+     */
+    @AttributeDefinition(description = "failed logins per client address, over all accounts, before throttling "
+            + "starts")
+    int login_addressFreeFailures() default 20;
 
     @AttributeDefinition(description = "seconds over which failed logins are counted")
     int login_windowSeconds() default 900;

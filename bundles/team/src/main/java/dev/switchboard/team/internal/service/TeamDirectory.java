@@ -14,7 +14,9 @@ import dev.switchboard.api.team.Member;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.api.team.Project;
 import dev.switchboard.api.team.ProjectService;
+import dev.switchboard.api.team.TeamEvents;
 import dev.switchboard.team.internal.auth.Credentials;
+import dev.switchboard.team.internal.auth.LoginThrottle;
 import dev.switchboard.team.internal.store.AccountEntity;
 import dev.switchboard.team.internal.store.MemberEntity;
 import dev.switchboard.team.internal.store.ProjectEntity;
@@ -22,18 +24,31 @@ import dev.switchboard.team.internal.store.TeamUnit;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
-/** Projects, accounts and memberships. */
+/**
+ * Projects, accounts and memberships. A password set and a member's rights changed are posted as
+ * {@link TeamEvents} after the commit, so that open consoles end the sessions the change takes away (issue 12).
+ */
 @Component(service = {ProjectService.class, MemberService.class})
 public final class TeamDirectory implements ProjectService, MemberService {
 
     private final PersistenceUnit unit;
     private final Credentials credentials;
+    private final LoginThrottle throttle;
     private final Clock clock;
+
+    /** Optional: without Event Admin (tests) nothing is posted, and consoles find out when they next check. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
 
     @Activate
     public TeamDirectory(@Reference TeamUnit unit, @Reference Credentials credentials) {
@@ -43,6 +58,7 @@ public final class TeamDirectory implements ProjectService, MemberService {
     public TeamDirectory(PersistenceUnit unit, Credentials credentials, Clock clock) {
         this.unit = unit;
         this.credentials = credentials;
+        this.throttle = credentials.throttle().in(unit);
         this.clock = clock;
     }
 
@@ -138,7 +154,10 @@ public final class TeamDirectory implements ProjectService, MemberService {
                 throw new NotFound("member", member);
             }
             m.setRights(rights);
-            return m.toRecord();
+            Member changed = m.toRecord();
+            tx.afterCommit(() -> post(TeamEvents.MEMBER_CHANGED, Map.of(TeamEvents.ACCOUNT, changed.account().value(),
+                    TeamEvents.PROJECT, changed.project().value(), TeamEvents.MEMBER, changed.id().value())));
+            return changed;
         });
     }
 
@@ -154,10 +173,25 @@ public final class TeamDirectory implements ProjectService, MemberService {
         Account account = unit.inTransaction((em, tx) -> {
             AccountEntity a = AccountEntity.byEmail(em, e).orElseThrow(() -> new NotFound("account", e));
             a.setPasswordHash(hash);
-            return a.toRecord();
+            Account changed = a.toRecord();
+            tx.afterCommit(() -> post(TeamEvents.ACCOUNT_CHANGED, Map.of(TeamEvents.ACCOUNT,
+                    changed.id().value())));
+            return changed;
         });
-        credentials.throttle().succeeded(Credentials.emailKey(e));
+        throttle.succeeded(e);
         return account;
+    }
+
+    /** For tests outside OSGi: where the events go. */
+    public void events(EventAdmin events) {
+        this.events = events;
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
     }
 
     @Override
