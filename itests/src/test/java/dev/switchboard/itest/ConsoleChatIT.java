@@ -1,6 +1,7 @@
 package dev.switchboard.itest;
 
 import static dev.switchboard.itest.ConsoleSteps.awaitMessage;
+import static dev.switchboard.itest.ConsoleSteps.message;
 import static dev.switchboard.itest.ConsoleSteps.messageXpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Two managers at once in the console's inbox and chat window, in two headless Chromiums, against the
@@ -34,6 +37,7 @@ public class ConsoleChatIT {
     private static final String DIMA_EMAIL = "dima@switchboard.local";
     /** A manager of another project of the installation. */
     private static final String OLEG_EMAIL = "oleg@other.local";
+    private static final By COMPOSER = By.cssSelector("#composer textarea");
 
     private static KarafProcess karaf;
     private static ConsoleSteps steps;
@@ -72,22 +76,22 @@ public class ConsoleChatIT {
         try (Browser first = steps.manager(VITALY_EMAIL); Browser second = steps.manager(DIMA_EMAIL)) {
             long chat = steps.openChat(first, "new", client);
             assertThat(steps.openChat(second, "new", client)).isEqualTo(chat);
-            WebElement takeFirst = first.await(By.id("action-take"));
-            WebElement takeSecond = second.await(By.id("action-take"));
+            first.await(By.id("action-take"));
+            second.await(By.id("action-take"));
 
             CountDownLatch ready = new CountDownLatch(2);
-            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> clickTogether(first, takeFirst, ready));
-            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> clickTogether(second, takeSecond, ready));
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> clickTogether(first, "action-take", ready));
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> clickTogether(second, "action-take", ready));
             CompletableFuture.allOf(a, b).join();
 
             // both windows end up showing the one winner as responsible
             first.awaitGone(By.id("action-take"));
             second.awaitGone(By.id("action-take"));
-            String shownFirst = first.await(By.id("participants")).getText();
-            String shownSecond = second.await(By.id("participants")).getText();
-            assertThat(shownFirst).isEqualTo(shownSecond).isIn("Vitaly", "Dima");
+            String shownFirst = responsibleShown(first);
+            String shownSecond = responsibleShown(second);
+            assertThat(shownFirst).isEqualTo(shownSecond);
             Browser loser = shownFirst.equals("Vitaly") ? second : first;
-            assertThat(loser.await(By.id("error-notification")).getText()).isEqualTo(shownFirst + " took the chat");
+            loser.awaitTextIs(By.id("error-notification"), shownFirst + " took the chat");
             loser.screenshot(screenshots, "take-race-loser");
             Browser winner = loser == first ? second : first;
             assertThat(winner.driver.findElements(By.id("error-notification"))).isEmpty();
@@ -111,8 +115,7 @@ public class ConsoleChatIT {
             giver.await(By.id("handover-pending"));
             giver.screenshot(screenshots, "handover-pending");
 
-            WebElement prompt = receiver.await(By.id("handover-prompt"));
-            assertThat(prompt.getText()).contains("Vitaly hands this chat over to you");
+            receiver.awaitText(By.id("handover-prompt"), "Vitaly hands this chat over to you");
             receiver.screenshot(screenshots, "handover-prompt");
             receiver.click(By.id("handover-accept"));
 
@@ -121,7 +124,7 @@ public class ConsoleChatIT {
             giver.awaitText(By.id("participants"), "Dima");
             awaitMessage(giver, "system", "Vitaly handed the chat to Dima");
             awaitMessage(giver, "system", "Dima accepted the chat");
-            assertThat(giver.driver.findElements(By.id("action-done"))).isEmpty();
+            giver.awaitAbsent(By.id("action-done"));
             receiver.await(By.id("action-done"));
         }
     }
@@ -138,32 +141,29 @@ public class ConsoleChatIT {
             manager.await(By.id("composer-mode-message"));
             steps.openChat(colleague, "others", client);
             // someone else's chat: notes only, no Message mode at all (INB-5, TEAM-6)
-            assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
-            assertThat(colleague.driver.findElements(By.id("composer-mode-message")))
-                    .allMatch(notShown -> !notShown.isDisplayed());
+            colleague.awaitAttribute(By.id("composer-mode"), "value", "note");
+            colleague.until(d -> d.findElements(By.id("composer-mode-message")).stream()
+                    .noneMatch(WebElement::isDisplayed));
 
             manager.click(By.id("composer-mode-note"));
-            assertThat(manager.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
-            WebElement input = manager.await(By.cssSelector("#composer textarea"));
-            input.sendKeys("First line", Keys.chord(Keys.SHIFT, Keys.ENTER), note);
-            input.sendKeys(Keys.ENTER);
-            WebElement shownNote = awaitMessage(manager, "note", note);
-            assertThat(shownNote.getText()).contains("First line\n" + note).containsIgnoringCase("Note");
+            manager.awaitAttribute(By.id("composer-mode"), "value", "note");
+            manager.act(COMPOSER, input -> input.sendKeys("First line", Keys.chord(Keys.SHIFT, Keys.ENTER), note,
+                    Keys.ENTER));
+            awaitMessage(manager, "note", note);
+            assertThat(manager.textOf(message("note", note))).contains("First line\n" + note)
+                    .containsIgnoringCase("Note");
             awaitMessage(colleague, "note", note);
 
             manager.click(By.id("composer-mode-message"));
-            input = manager.await(By.cssSelector("#composer textarea"));
-            input.sendKeys(message);
-            WebElement send = manager.await(By.id("composer-send"));
+            manager.act(COMPOSER, input -> input.sendKeys(message));
             // a double click sends once: both clicks carry the same idempotency key
-            new org.openqa.selenium.interactions.Actions(manager.driver).doubleClick(send).perform();
+            manager.act(By.id("composer-send"), send -> new Actions(manager.driver).doubleClick(send).perform());
             awaitMessage(manager, "outbound", message);
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> steps.sentTexts().contains(message));
             assertThat(steps.sentTexts()).doesNotContain(note).containsOnlyOnce(message);
-            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
-                    || outboundState(manager, message).equals("delivered"));
+            awaitSent(manager, message);
             assertThat(manager.driver.findElements(By.xpath(messageXpath("outbound", message)))).hasSize(1);
             awaitMessage(colleague, "outbound", message);
             manager.screenshot(screenshots, "note-and-message");
@@ -188,9 +188,9 @@ public class ConsoleChatIT {
 
             // the colleague's Others list loses the chat and the Done count grows, live
             colleague.awaitGone(By.id("chat-item-" + chat));
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(colleague, "done") == doneBefore + 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(responsible, "done") == doneBefore + 1);
-            assertThat(responsible.await(By.id("chat-state")).getText()).isEqualTo("Done");
+            colleague.until(d -> count(colleague, "done") == doneBefore + 1);
+            responsible.until(d -> count(responsible, "done") == doneBefore + 1);
+            responsible.awaitTextIs(By.id("chat-state"), "Done");
             awaitMessage(responsible, "system", "Vitaly closed the dialog");
             for (Browser browser : List.of(responsible, colleague)) {
                 browser.click(By.id("tab-done"));
@@ -204,10 +204,9 @@ public class ConsoleChatIT {
             // the item is drawn again as the message's events arrive: looked up afresh for each check and the click
             colleague.awaitText(By.id("chat-item-" + chat), "Previously: Vitaly");
             colleague.awaitText(By.id("chat-item-" + chat), "One more question, please");
-            colleague.clickRedrawn(By.id("chat-item-" + chat));
-            assertThat(colleague.await(By.id("chat-previous-responsible")).getText())
-                    .isEqualTo("Previously handled by Vitaly");
-            assertThat(colleague.await(By.id("chat-state")).getText()).isEqualTo("New");
+            colleague.click(By.id("chat-item-" + chat));
+            colleague.awaitTextIs(By.id("chat-previous-responsible"), "Previously handled by Vitaly");
+            colleague.awaitTextIs(By.id("chat-state"), "New");
             awaitMessage(colleague, "system", "The client wrote again");
             colleague.screenshot(screenshots, "repeat-request");
             // the former responsible's open window followed too
@@ -225,20 +224,16 @@ public class ConsoleChatIT {
             manager.click(By.id("action-take"));
             manager.await(By.id("composer-mode-message"));
             channelMode("refuse");
-            WebElement input = manager.await(By.cssSelector("#composer textarea"));
-            input.sendKeys(message, Keys.ENTER);
-            WebElement shown = awaitMessage(manager, "outbound", message);
-            String id = shown.getAttribute("id").substring("message-".length());
-            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("failed"));
-            assertThat(awaitMessage(manager, "outbound", message).getText())
-                    .contains("Not delivered: the test channel refuses");
+            manager.act(COMPOSER, input -> input.sendKeys(message, Keys.ENTER));
+            String id = manager.attribute(message("outbound", message), "id").substring("message-".length());
+            manager.awaitAttribute(message("outbound", message), "data-delivery", "failed");
+            manager.awaitText(message("outbound", message), "Not delivered: the test channel refuses");
             manager.screenshot(screenshots, "delivery-failed");
 
             channelMode("ok");
             manager.click(By.id("retry-" + id));
-            await().atMost(Duration.ofSeconds(30)).until(() -> outboundState(manager, message).equals("sent")
-                    || outboundState(manager, message).equals("delivered"));
-            assertThat(manager.driver.findElements(By.id("retry-" + id))).isEmpty();
+            awaitSent(manager, message);
+            manager.awaitAbsent(By.id("retry-" + id));
             assertThat(steps.sentTexts()).containsOnlyOnce(message);
         } finally {
             channelMode("ok");
@@ -278,8 +273,8 @@ public class ConsoleChatIT {
             steps.logIn(russian, DIMA_EMAIL, ConsoleSteps.PASSWORD);
             assertThat(steps.openChat(russian, "others", client)).isEqualTo(chat);
             awaitMessage(russian, "system", "Vitaly взял чат");
-            assertThat(russian.await(By.id("chat-state")).getText()).isEqualTo("В работе");
-            assertThat(russian.await(By.cssSelector("#composer-mode-note")).getText()).isEqualTo("Заметка");
+            russian.awaitTextIs(By.id("chat-state"), "В работе");
+            assertThat(russian.textOf(By.id("composer-mode-note"))).isEqualTo("Заметка");
 
             manager.click(By.id("action-done"));
             awaitMessage(russian, "system", "Vitaly завершил диалог");
@@ -311,7 +306,7 @@ public class ConsoleChatIT {
             colleague.click(By.id("action-leave"));
             awaitMessage(responsible, "system", "Dima left the chat");
             colleague.awaitGone(By.id("action-leave"));
-            assertThat(colleague.await(By.id("composer-mode")).getAttribute("value")).isEqualTo("note");
+            colleague.awaitAttribute(By.id("composer-mode"), "value", "note");
             responsible.awaitText(By.id("participants"), "Vitaly");
         }
     }
@@ -350,9 +345,8 @@ public class ConsoleChatIT {
         try (Browser manager = steps.manager(VITALY_EMAIL); Browser stranger = steps.manager(OLEG_EMAIL)) {
             steps.openChat(manager, "new", client);
             // the file, once fetched from the platform, is offered from the console's own address
-            WebElement file = manager.await(By.xpath(messageXpath("inbound", text)
-                    + "//*[starts-with(@id,'attachment-')][@data-state='ready']//a[contains(@href,'files/')]"));
-            String address = file.getAttribute("href");
+            String address = manager.attribute(By.xpath(messageXpath("inbound", text)
+                    + "//*[starts-with(@id,'attachment-')][@data-state='ready']//a[contains(@href,'files/')]"), "href");
             manager.screenshot(screenshots, "inbound-file");
             assertThat(status(manager, address)).as(address).isEqualTo(200);
             assertThat(status(stranger, address)).as("another project's member asks for " + address).isEqualTo(404);
@@ -366,7 +360,11 @@ public class ConsoleChatIT {
 
     // ----- helpers
 
-    private static void clickTogether(Browser browser, WebElement button, CountDownLatch ready) {
+    /**
+     * Clicks the button with this id as soon as the other thread is ready too. The page finds the button itself at
+     * that moment, so a window drawn anew meanwhile is clicked as it is then.
+     */
+    private static void clickTogether(Browser browser, String id, CountDownLatch ready) {
         ready.countDown();
         try {
             ready.await();
@@ -374,17 +372,25 @@ public class ConsoleChatIT {
             Thread.currentThread().interrupt();
             return;
         }
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", button);
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById(arguments[0]).click();", id);
     }
 
-    private static String outboundState(Browser browser, String text) {
-        return Optional.ofNullable(browser.await(By.xpath(messageXpath("outbound", text)))
-                .getAttribute("data-delivery")).orElse("");
+    /** Waits until the window names one of the two managers as responsible; returns that name. */
+    private static String responsibleShown(Browser browser) {
+        return browser.until(d -> Optional.of(browser.textOf(By.id("participants")))
+                .filter(Set.of("Vitaly", "Dima")::contains).orElse(null));
     }
 
+    /** Waits until the outbound message shows that the platform accepted it. */
+    private static void awaitSent(Browser browser, String text) {
+        browser.until(d -> Set.of("sent", "delivered").contains(
+                Optional.ofNullable(browser.attribute(message("outbound", text), "data-delivery")).orElse("")));
+    }
+
+    /** The tab's count once the page shows one (the badge is empty until the first counts arrive). */
     private static long count(Browser browser, String tab) {
-        String text = browser.await(By.id("count-" + tab)).getText().strip();
-        return text.isEmpty() ? -1 : Long.parseLong(text);
+        return browser.until(d -> Optional.of(browser.textOf(By.id("count-" + tab)).strip())
+                .filter(text -> !text.isEmpty()).map(Long::parseLong).orElse(null));
     }
 
     private static String client(String last) {

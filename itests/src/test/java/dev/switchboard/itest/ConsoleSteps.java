@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The steps the console's browser tests share against a distribution started by {@link KarafProcess} with the
@@ -97,18 +96,26 @@ final class ConsoleSteps {
         return browser;
     }
 
-    /** Opens a tab by its address, then the client's chat from its list; returns the chat's id. */
+    /**
+     * Opens a tab by its address, then the client's chat from its list; returns the chat's id. The list is drawn
+     * anew as chats change, so the item is looked up afresh for the click, and the window read once it is the
+     * client's.
+     */
     long openChat(Browser browser, String tab, String client) {
         browser.driver.get(karaf.consoleUri().resolve("inbox/" + tab).toString());
         browser.click(By.xpath("//*[starts-with(@id,'chat-item-')][.//*[text()='" + client + "']]"));
-        WebElement window = browser.await(By.id("chat-window"));
         browser.awaitText(By.id("chat-client-name"), client);
-        return Long.parseLong(window.getAttribute("data-chat"));
+        return Long.parseLong(browser.attribute(By.id("chat-window"), "data-chat"));
     }
 
     /** Waits until the open chat window shows a message of this kind containing the text. */
-    static WebElement awaitMessage(Browser browser, String kind, String text) {
-        return browser.await(By.xpath(messageXpath(kind, text)));
+    static void awaitMessage(Browser browser, String kind, String text) {
+        browser.await(message(kind, text));
+    }
+
+    /** The open chat window's message of this kind containing the text. */
+    static By message(String kind, String text) {
+        return By.xpath(messageXpath(kind, text));
     }
 
     static String messageXpath(String kind, String text) {
