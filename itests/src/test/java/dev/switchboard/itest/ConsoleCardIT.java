@@ -14,7 +14,6 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 /**
  * The client card in the console, in headless Chromium, against the distribution started as an operator starts it
@@ -70,24 +69,23 @@ public class ConsoleCardIT {
 
             // the card beside the chat: the channel's names, the default funnel's first stage, editable now
             awaitEditable(manager);
-            assertThat(manager.await(By.id("card-name")).getText()).isEqualTo(first + " " + last);
+            manager.awaitTextIs(By.id("card-name"), first + " " + last);
             assertThat(value(manager, "card-first-name")).isEqualTo(first);
             assertThat(value(manager, "card-last-name")).isEqualTo(last);
-            assertThat(manager.await(By.id("card-status-select")).getAttribute("data-stage")).isEqualTo("not-client");
+            assertThat(manager.attribute(By.id("card-status-select"), "data-stage")).isEqualTo("not-client");
             manager.awaitText(By.id("card-status-select"), "Not a client");
 
             // the phone as people type it is saved as E.164 (CARD-6)
             manager.type("card-phone", "8 912 345-67-89");
             manager.click(By.id("card-save"));
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> value(manager, "card-phone").equals("+79123456789"));
+            awaitValue(manager, "card-phone", "+79123456789");
 
             // a bad e-mail is refused on its field, in words, and nothing is saved
             manager.type("card-email", "not-an-email");
             manager.type("card-city", "Perm");
             manager.click(By.id("card-save"));
             manager.awaitText(By.id("card-email"), "This is not a valid e-mail address.");
-            assertThat(manager.await(By.id("card-email")).getAttribute("invalid")).isNotNull();
+            assertThat(manager.attribute(By.id("card-email"), "invalid")).isNotNull();
             manager.screenshot(screenshots, "card-invalid-email");
             manager.driver.navigate().refresh();
             awaitEditable(manager);
@@ -111,25 +109,20 @@ public class ConsoleCardIT {
 
             // the colleague neither handles the client nor takes part: the card is read-only, no edit controls
             open(colleague, "others", first + " " + last);
-            assertThat(colleague.await(By.id("card")).getAttribute("data-editable")).isEqualTo("false");
+            assertThat(colleague.attribute(By.id("card"), "data-editable")).isEqualTo("false");
             colleague.await(By.id("card-read-only"));
             assertThat(colleague.driver.findElements(By.id("card-save"))).isEmpty();
             assertThat(colleague.driver.findElements(By.id("card-status-select"))).isEmpty();
             assertThat(colleague.driver.findElements(By.id("card-tag-add"))).isEmpty();
-            assertThat(colleague.await(By.cssSelector("#card-phone")).getAttribute("readonly")).isNotNull();
-            assertThat(colleague.await(By.id("card-status-value")).getAttribute("data-stage"))
-                    .isEqualTo("not-client");
+            assertThat(colleague.attribute(By.id("card-phone"), "readonly")).isNotNull();
+            assertThat(colleague.attribute(By.id("card-status-value"), "data-stage")).isEqualTo("not-client");
 
-            manager.click(By.id("card-status-select"));
-            clickShown(manager, "//vaadin-select-item[normalize-space(.)='Interested']");
+            choose(manager, "card-status-select", "Interested");
             awaitMessage(manager, "Vitaly changed the status from Not a client to Interested");
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "interested".equals(
-                    manager.await(By.id("card-status-select")).getAttribute("data-stage")));
+            manager.awaitAttribute(By.id("card-status-select"), "data-stage", "interested");
 
             // a new tag typed into the box is created in the catalogue and added
-            WebElement box = manager.await(By.cssSelector("#card-tag-add input"));
-            box.sendKeys(tag);
-            box.sendKeys(Keys.ENTER);
+            typeTag(manager, tag);
             manager.await(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"));
             awaitMessage(manager, "Vitaly added the tags " + tag);
 
@@ -156,9 +149,7 @@ public class ConsoleCardIT {
         steps.inbound(first, last, user, "It was due yesterday");
         try (Browser manager = steps.manager(VITALY_EMAIL)) {
             open(manager, "new", first + " " + last);
-            WebElement request = manager.await(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '"
-                    + opening + "')]"));
-            request.click();
+            manager.click(By.xpath("//*[starts-with(@id,'card-request-')][contains(., '" + opening + "')]"));
             manager.await(By.xpath("//*[starts-with(@id,'request-message-')][@data-kind='inbound'][contains(., '"
                     + opening + "')]"));
             manager.await(By.xpath("//*[starts-with(@id,'request-message-')][@data-kind='inbound']"
@@ -169,7 +160,7 @@ public class ConsoleCardIT {
             // where the client came from (CARD-8)
             manager.awaitText(By.id("card-sources-tools"), "Spring landing");
             manager.awaitText(By.id("card-sources-google"), gaId);
-            String visits = manager.await(By.id("card-sources-visits")).getText();
+            String visits = manager.textOf(By.id("card-sources-visits"));
             assertThat(visits).contains("source: google", "medium: cpc", "campaign: spring-sale",
                     "https://www.google.com/", "https://shop.example/spring");
 
@@ -186,8 +177,8 @@ public class ConsoleCardIT {
                 steps.logIn(russian, DIMA_EMAIL, ConsoleSteps.PASSWORD);
                 russian.driver.get(page);
                 russian.awaitText(By.id("card-name"), first + " " + last);
-                assertThat(russian.await(By.id("card-section-requests")).getText()).startsWith("ОБРАЩЕНИЯ");
-                assertThat(russian.await(By.id("card-status-value")).getText()).isEqualTo("Не клиент");
+                assertThat(russian.textOf(By.id("card-section-requests"))).startsWith("ОБРАЩЕНИЯ");
+                russian.awaitTextIs(By.id("card-status-value"), "Не клиент");
                 russian.screenshot(screenshots, "card-page-russian");
             }
         }
@@ -204,11 +195,9 @@ public class ConsoleCardIT {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
-            WebElement box = manager.await(By.cssSelector("#card-tag-add input"));
-            box.sendKeys(tag);
-            box.sendKeys(Keys.ENTER);
-            String chipId = manager.await(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"))
-                    .getAttribute("id");
+            typeTag(manager, tag);
+            String chipId = manager.attribute(By.xpath("//*[starts-with(@id,'card-tag-')][@data-tag='" + tag + "']"),
+                    "id");
             String tagId = chipId.substring("card-tag-".length());
             // a manager has no settings link, and the address refuses them
             assertThat(manager.driver.findElements(By.id("settings-link"))).isEmpty();
@@ -241,8 +230,7 @@ public class ConsoleCardIT {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
-            manager.click(By.id("card-status-select"));
-            clickShown(manager, "//vaadin-select-item[normalize-space(.)='Interested']");
+            choose(manager, "card-status-select", "Interested");
             awaitMessage(manager, "Vitaly changed the status from Not a client to Interested");
 
             steps.logIn(owner, ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
@@ -289,14 +277,12 @@ public class ConsoleCardIT {
                 manager.type("card-phone", phone);
                 manager.click(By.id("card-save"));
                 // the card is drawn again after the save: read the field until it settles
-                await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                        .until(() -> value(manager, "card-phone").equals(phone));
+                awaitValue(manager, "card-phone", phone);
             }
             // the second card now lists the first as a possible duplicate
             manager.driver.navigate().refresh();
-            WebElement duplicate = manager.await(By.xpath("//*[starts-with(@id,'card-duplicate-')][contains(., '"
-                    + firstA + "')]"));
-            String other = duplicate.getAttribute("id").substring("card-duplicate-".length());
+            String other = manager.attribute(By.xpath("//*[starts-with(@id,'card-duplicate-')][contains(., '"
+                    + firstA + "')]"), "id").substring("card-duplicate-".length());
             manager.click(By.id("card-merge-" + other));
             // the confirmation names both cards
             await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(((JavascriptExecutor) manager.driver)
@@ -305,13 +291,11 @@ public class ConsoleCardIT {
             assertThat(String.valueOf(((JavascriptExecutor) manager.driver).executeScript(
                     "return document.getElementById('card-merge-confirm').message;"))).contains(firstB + " " + last);
             manager.screenshot(screenshots, "card-merge-confirm");
-            clickShown(manager, "//vaadin-button[@slot='confirm-button'][normalize-space(.)='Merge']");
+            manager.clickShown(By.xpath("//vaadin-button[@slot='confirm-button'][normalize-space(.)='Merge']"));
 
             manager.awaitGone(By.id("card-duplicate-" + other));
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> manager.await(By.id("card-identities"))
-                    .findElements(By.cssSelector("span")).size() == 2);
-            assertThat(manager.await(By.id("card-name")).getText()).isEqualTo(firstB + " " + last);
+            manager.until(d -> d.findElements(By.cssSelector("#card-identities span")).size() == 2);
+            manager.awaitTextIs(By.id("card-name"), firstB + " " + last);
             awaitMessage(manager, "Vitaly merged the card of " + firstA + " " + last);
             manager.screenshot(screenshots, "card-merged");
         }
@@ -326,7 +310,7 @@ public class ConsoleCardIT {
             open(manager, "new", first + " " + last);
             manager.click(By.id("action-take"));
             awaitEditable(manager);
-            String contact = manager.await(By.id("card")).getAttribute("data-contact");
+            String contact = manager.attribute(By.id("card"), "data-contact");
 
             // the manager is typing when the owner changes the same card on its own page
             manager.type("card-city", "Kazan");
@@ -345,7 +329,7 @@ public class ConsoleCardIT {
             manager.click(By.id("card-save"));
             manager.awaitText(By.id("error-notification"), "Someone else changed this card");
             manager.await(By.xpath("//*[@id='card-status-select'][@data-stage='desire']"));
-            assertThat(value(manager, "card-city")).isEmpty();
+            awaitValue(manager, "card-city", "");
         }
     }
 
@@ -370,14 +354,13 @@ public class ConsoleCardIT {
     /** Opens a drop-down and picks the shown item with this text (closed drop-downs keep their items hidden). */
     private static void choose(Browser browser, String selectId, String item) {
         browser.click(By.id(selectId));
-        clickShown(browser, "//vaadin-select-item[normalize-space(.)='" + item + "']");
+        browser.clickShown(By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']"));
     }
 
-    private static void clickShown(Browser browser, String xpath) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElements(By.xpath(xpath)).stream()
-                .anyMatch(WebElement::isDisplayed));
-        browser.driver.findElements(By.xpath(xpath)).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElseThrow().click();
+    /** Types a tag into the card's tag box and presses Enter, replacing anything a try before left there. */
+    private static void typeTag(Browser browser, String tag) {
+        browser.act(By.cssSelector("#card-tag-add input"),
+                box -> box.sendKeys(Keys.chord(Keys.CONTROL, "a"), tag, Keys.ENTER));
     }
 
     /** Leaves the project on the default funnel for the other tests, whatever happened. */
@@ -393,8 +376,13 @@ public class ConsoleCardIT {
     }
 
     private static String value(Browser browser, String id) {
-        String value = browser.await(By.cssSelector("#" + id + " input")).getAttribute("value");
+        String value = browser.attribute(By.cssSelector("#" + id + " input"), "value");
         return value == null ? "" : value;
+    }
+
+    /** Waits until the card's field holds {@code value}: the card is drawn again after a save and by push. */
+    private static void awaitValue(Browser browser, String id, String value) {
+        browser.awaitAttribute(By.cssSelector("#" + id + " input"), "value", value);
     }
 
     private static void awaitMessage(Browser browser, String text) {
