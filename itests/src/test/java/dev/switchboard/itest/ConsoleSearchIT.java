@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -32,6 +34,7 @@ public class ConsoleSearchIT {
     /** Switches to Russian, which the console remembers for the account: the other tests read English. */
     private static final String DIMA_EMAIL = "dima@switchboard.local";
     private static final int PAGE_SIZE = 3;
+    private static final By QUERY = By.cssSelector("#search-query input");
 
     private static KarafProcess karaf;
     private static ConsoleSteps steps;
@@ -66,40 +69,39 @@ public class ConsoleSearchIT {
             openSearch(manager);
             manager.await(By.id("search-hint"));
 
-            WebElement box = manager.await(By.cssSelector("#search-query input"));
-            box.sendKeys("h");
+            manager.act(QUERY, box -> box.sendKeys("h"));
             manager.await(By.id("search-short"));
             // no Enter: the results come while typing
-            box.sendKeys("ukovsky" + RUN.substring(0, 2));
-            WebElement hit = awaitHit(manager, "Grigory " + last);
-            long contact = contactOf(hit);
+            manager.act(QUERY, box -> box.sendKeys("ukovsky" + RUN.substring(0, 2)));
+            long contact = contactOf(manager, "Grigory " + last);
             manager.screenshot(screenshots, "search-while-typing");
 
-            WebElement chatLink = hit.findElement(By.cssSelector("[id^='contact-chat-']"));
-            long chat = Long.parseLong(chatLink.getAttribute("id").substring("contact-chat-".length()));
-            assertThat(chatLink.getAttribute("data-tab")).isEqualTo("new");
-            assertThat(hit.findElement(By.id("contact-card-" + contact)).getAttribute("href"))
+            // the hit's parts are read by their own look-ups: the list is drawn anew while the results come
+            String hit = "#contact-hit-" + contact + " ";
+            long chat = Long.parseLong(manager.attribute(By.cssSelector(hit + "[id^='contact-chat-']"), "id")
+                    .substring("contact-chat-".length()));
+            assertThat(manager.attribute(By.cssSelector(hit + "#contact-chat-" + chat), "data-tab")).isEqualTo("new");
+            assertThat(manager.attribute(By.cssSelector(hit + "#contact-card-" + contact), "href"))
                     .endsWith("card/" + contact);
 
             // a text nobody's card holds is an empty result, not an error
-            box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Nobody" + UUID.randomUUID().toString().substring(0, 8));
+            search(manager, "Nobody" + UUID.randomUUID().toString().substring(0, 8));
             manager.await(By.id("search-empty"));
             manager.awaitGone(By.id("contact-hit-" + contact));
-            box.sendKeys(Keys.chord(Keys.CONTROL, "a"), last.toLowerCase());
+            search(manager, last.toLowerCase());
             manager.click(By.id("contact-chat-" + chat));
 
             manager.awaitText(By.id("chat-client-name"), "Grigory " + last);
-            assertThat(manager.await(By.id("chat-window")).getAttribute("data-chat")).isEqualTo(Long.toString(chat));
+            assertThat(manager.attribute(By.id("chat-window"), "data-chat")).isEqualTo(Long.toString(chat));
             assertThat(manager.driver.getCurrentUrl()).endsWith("inbox/new/" + chat);
 
             // once the manager took it, the chat's link leads to Mine
             manager.click(By.id("action-take"));
             manager.await(By.id("action-done"));
             openSearch(manager);
-            manager.await(By.cssSelector("#search-query input")).sendKeys(last);
-            WebElement taken = manager.await(By.id("contact-chat-" + chat));
-            assertThat(taken.getAttribute("data-tab")).isEqualTo("mine");
-            taken.click();
+            search(manager, last);
+            manager.awaitAttribute(By.id("contact-chat-" + chat), "data-tab", "mine");
+            manager.click(By.id("contact-chat-" + chat));
             manager.await(By.id("action-done"));
             assertThat(manager.driver.getCurrentUrl()).endsWith("inbox/mine/" + chat);
         }
@@ -111,18 +113,16 @@ public class ConsoleSearchIT {
         inbound("Olga", last, "Please call me back");
         try (Browser owner = owner()) {
             long contact = openCard(owner, last, "Olga " + last);
-            WebElement phone = owner.await(By.cssSelector("#card-phone input"));
-            phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "+7 912 345-67-89");
+            owner.act(By.cssSelector("#card-phone input"),
+                    phone -> phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "+7 912 345-67-89"));
             owner.click(By.id("card-save"));
             // the card is drawn again after the save: look the field up afresh each time
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "+79123456789".equals(
-                    owner.await(By.cssSelector("#card-phone input")).getAttribute("value")));
+            owner.awaitAttribute(By.cssSelector("#card-phone input"), "value", "+79123456789");
 
             openSearch(owner);
-            owner.await(By.cssSelector("#search-query input")).sendKeys("8 (912) 345-67-89");
-            WebElement hit = awaitHit(owner, "Olga " + last);
-            assertThat(contactOf(hit)).isEqualTo(contact);
-            assertThat(hit.getText()).contains("+79123456789");
+            search(owner, "8 (912) 345-67-89");
+            assertThat(contactOf(owner, "Olga " + last)).isEqualTo(contact);
+            owner.awaitText(hit("Olga " + last), "+79123456789");
             owner.screenshot(screenshots, "search-by-phone");
         }
     }
@@ -152,18 +152,18 @@ public class ConsoleSearchIT {
             manager.awaitGone(By.cssSelector("#search-query input"));
 
             choose(manager, "filter-stages", "Desire");
-            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).equals(Set.of(both, desired)));
-            WebElement status = manager.await(By.cssSelector("#contact-hit-" + desired + " .sb-status"));
-            assertThat(status.getAttribute("data-status")).isEqualTo("desire");
-            assertThat(status.getText()).isEqualTo("Desire");
+            manager.until(d -> shownContacts(d).equals(Set.of(both, desired)));
+            By status = By.cssSelector("#contact-hit-" + desired + " .sb-status");
+            assertThat(manager.attribute(status, "data-status")).isEqualTo("desire");
+            manager.awaitTextIs(status, "Desire");
 
             choose(manager, "filter-tags", tag);
-            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).equals(Set.of(both)));
+            manager.until(d -> shownContacts(d).equals(Set.of(both)));
             manager.screenshot(screenshots, "search-filters");
 
             manager.click(By.id("search-clear"));
             // an empty filter lists every contact, a page at a time
-            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == PAGE_SIZE);
+            manager.until(d -> shownContacts(d).size() == PAGE_SIZE);
         }
     }
 
@@ -175,16 +175,17 @@ public class ConsoleSearchIT {
         }
         try (Browser manager = manager()) {
             openSearch(manager);
-            manager.await(By.cssSelector("#search-query input")).sendKeys(token);
-            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == PAGE_SIZE);
-            Set<Long> firstPage = shownContacts(manager);
+            search(manager, token);
+            Set<Long> firstPage = manager.until(d -> Optional.of(shownContacts(d))
+                    .filter(shown -> shown.size() == PAGE_SIZE).orElse(null));
 
             manager.click(By.id("search-more"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> shownContacts(manager).size() == 5);
+            Set<Long> bothPages = manager.until(d -> Optional.of(shownContacts(d))
+                    .filter(shown -> shown.size() == 5).orElse(null));
             manager.awaitGone(By.id("search-more"));
-            assertThat(shownContacts(manager)).containsAll(firstPage);
+            assertThat(bothPages).containsAll(firstPage);
             for (String first : List.of("Anton", "Boris", "Viktor", "Gleb", "Denis")) {
-                awaitHit(manager, first + " " + token);
+                manager.await(hit(first + " " + token));
             }
         }
     }
@@ -195,17 +196,17 @@ public class ConsoleSearchIT {
         inbound("Daria", last, "Здравствуйте");
         try (Browser manager = steps.manager(DIMA_EMAIL)) {
             openSearch(manager);
-            manager.await(By.cssSelector("#search-query input")).sendKeys(last);
-            long contact = contactOf(awaitHit(manager, "Daria " + last));
+            search(manager, last);
+            long contact = contactOf(manager, "Daria " + last);
 
             manager.click(By.id("language-switcher"));
-            manager.click(By.xpath("//vaadin-select-item[contains(., 'Русский')]"));
+            manager.clickShown(By.xpath("//vaadin-select-item[contains(., 'Русский')]"));
 
+            // the page is drawn anew in Russian: everything below is looked up in the new page
             manager.awaitText(By.id("search-mode-filters"), "Фильтры");
-            assertThat(manager.await(By.cssSelector("#search-query input")).getAttribute("value")).isEqualTo(last);
+            manager.awaitAttribute(QUERY, "value", last);
             manager.await(By.id("contact-hit-" + contact));
-            assertThat(manager.await(By.cssSelector("#contact-hit-" + contact + " .sb-hit-chat")).getText())
-                    .contains("Новый");
+            manager.awaitText(By.cssSelector("#contact-hit-" + contact + " .sb-hit-chat"), "Новый");
             manager.screenshot(screenshots, "search-russian");
         }
     }
@@ -228,29 +229,36 @@ public class ConsoleSearchIT {
 
     private static void openSearch(Browser browser) {
         browser.click(By.id("tab-search"));
-        browser.await(By.cssSelector("#search-query input"));
+        browser.await(QUERY);
+    }
+
+    /** Types {@code text} into the search box, replacing what it held; the results come while typing. */
+    private static void search(Browser browser, String text) {
+        browser.act(QUERY, box -> box.sendKeys(Keys.chord(Keys.CONTROL, "a"), text));
     }
 
     /** Searches {@code text} and returns the id of the contact shown as {@code name}. */
     private static long find(Browser browser, String text, String name) {
         openSearch(browser);
-        WebElement box = browser.await(By.cssSelector("#search-query input"));
-        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-        return contactOf(awaitHit(browser, name));
+        search(browser, text);
+        return contactOf(browser, name);
     }
 
-    private static WebElement awaitHit(Browser browser, String name) {
-        return browser.await(By.xpath("//*[starts-with(@id,'contact-hit-')][.//*[starts-with(@id,'contact-card-')]"
-                + "[normalize-space(.)='" + name + "']]"));
+    /** The search result of the contact shown as {@code name}. */
+    private static By hit(String name) {
+        return By.xpath("//*[starts-with(@id,'contact-hit-')][.//*[starts-with(@id,'contact-card-')]"
+                + "[normalize-space(.)='" + name + "']]");
     }
 
-    private static long contactOf(WebElement hit) {
-        return Long.parseLong(hit.getAttribute("data-contact"));
+    /** Waits for the search result of the contact shown as {@code name}; returns the contact's id. */
+    private static long contactOf(Browser browser, String name) {
+        return Long.parseLong(browser.attribute(hit(name), "data-contact"));
     }
 
-    private static Set<Long> shownContacts(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("#search-results [id^='contact-hit-']")).stream()
-                .map(ConsoleSearchIT::contactOf).collect(Collectors.toSet());
+    /** The contacts the results show now; a result drawn anew while this reads makes the caller's wait try again. */
+    private static Set<Long> shownContacts(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#search-results [id^='contact-hit-']")).stream()
+                .map(hit -> Long.parseLong(hit.getAttribute("data-contact"))).collect(Collectors.toSet());
     }
 
     /**
@@ -306,11 +314,13 @@ public class ConsoleSearchIT {
 
     /** Picks {@code label} in a multi-select drop-down of the Filters mode and closes it. */
     private static void choose(Browser browser, String id, String label) {
-        WebElement input = browser.await(By.cssSelector("#" + id + " input"));
-        input.click();
-        input.sendKeys(label);
+        By input = By.cssSelector("#" + id + " input");
+        browser.act(input, box -> {
+            box.click();
+            box.sendKeys(Keys.chord(Keys.CONTROL, "a"), label);
+        });
         browser.click(By.xpath("//vaadin-multi-select-combo-box-item[normalize-space(.)='" + label + "']"));
-        input.sendKeys(Keys.ESCAPE);
+        browser.act(input, box -> box.sendKeys(Keys.ESCAPE));
     }
 
     private static void inbound(String first, String last, String text) throws Exception {
