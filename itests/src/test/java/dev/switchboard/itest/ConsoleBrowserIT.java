@@ -11,6 +11,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A manager's first steps in the console, in headless Chromium, against the distribution started as an operator
@@ -41,9 +42,9 @@ public class ConsoleBrowserIT {
             browser.driver.get(karaf.consoleUri().toString());
             browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             for (String tab : List.of("tab-new", "tab-mine", "tab-others", "tab-done", "tab-search")) {
-                assertThat(browser.await(By.id(tab)).isDisplayed()).as(tab).isTrue();
+                assertThat(browser.read(By.id(tab), WebElement::isDisplayed)).as(tab).isTrue();
             }
-            assertThat(browser.await(By.id("tab-new")).getText()).contains("New");
+            browser.awaitText(By.id("tab-new"), "New");
         }
     }
 
@@ -51,9 +52,9 @@ public class ConsoleBrowserIT {
     public void INB2_theConsoleSpeaksRussianToARussianBrowser() throws Exception {
         try (Browser browser = new Browser("ru")) {
             browser.driver.get(karaf.consoleUri().toString());
-            assertThat(browser.await(By.id("login-submit")).getText()).isEqualTo("Войти");
+            browser.awaitTextIs(By.id("login-submit"), "Войти");
             browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
-            assertThat(browser.await(By.id("tab-new")).getText()).contains("Новые");
+            browser.awaitText(By.id("tab-new"), "Новые");
         }
     }
 
@@ -62,7 +63,7 @@ public class ConsoleBrowserIT {
         try (Browser browser = new Browser()) {
             browser.driver.get(karaf.consoleUri().toString());
             browser.logIn(ExamOptions.OWNER_EMAIL, "not-the-password");
-            assertThat(browser.await(By.id("login-error")).getText()).isNotBlank();
+            assertThat(browser.textOf(By.id("login-error"))).isNotBlank();
             assertThat(browser.driver.findElements(By.id("tab-new"))).isEmpty();
         }
     }
@@ -90,7 +91,7 @@ public class ConsoleBrowserIT {
             karaf.shell("bundle:uninstall " + id.group(1));
             browser.awaitGone(panelTab);
             // The page stayed the same page: the inbox is still there, no reload happened.
-            assertThat(browser.await(By.id("tab-new")).isDisplayed()).isTrue();
+            assertThat(browser.read(By.id("tab-new"), WebElement::isDisplayed)).isTrue();
         }
     }
 
