@@ -49,16 +49,14 @@ final class WidgetPage {
 
     /** Clicks the bubble and waits for the chat panel. */
     WidgetPage openChat() {
-        await(() -> find("bubble")).click();
+        act("bubble", WebElement::click);
         await(() -> find("panel").filter(WebElement::isDisplayed));
         return this;
     }
 
     /** Types a message into the composer and sends it with Enter. */
     void write(String text) {
-        WebElement input = await(() -> find("input").filter(WebElement::isDisplayed));
-        input.sendKeys(text);
-        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        act("input", input -> input.sendKeys(text, org.openqa.selenium.Keys.ENTER));
     }
 
     /** Waits until the visitor's own message with this text is stored (it has a server id). */
@@ -102,7 +100,7 @@ final class WidgetPage {
 
     /** Chooses a file through the widget's own file input, as the attach button's dialog would. */
     void attach(Path file) {
-        await(() -> find("file-input")).sendKeys(file.toAbsolutePath().toString());
+        act("file-input", input -> input.sendKeys(file.toAbsolutePath().toString()));
     }
 
     /** The uploads shown above the composer. */
@@ -137,6 +135,19 @@ final class WidgetPage {
         } catch (NoSuchShadowRootException | StaleElementReferenceException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Finds the element with this {@code data-sb} hook and does {@code action} with it in one step, tried again from
+     * the look-up while the widget draws it anew or has not shown it yet (issue 12).
+     */
+    private void act(String hook, java.util.function.Consumer<WebElement> action) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
+                    Optional<WebElement> element = find(hook);
+                    element.ifPresent(action);
+                    return element.isPresent();
+                });
     }
 
     /** Waits up to 30 s for a look-up to find something. */
