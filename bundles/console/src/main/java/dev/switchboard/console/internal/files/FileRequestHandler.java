@@ -9,9 +9,11 @@ import dev.switchboard.api.error.NotFound;
 import dev.switchboard.api.files.FileStore;
 import dev.switchboard.api.team.MemberService;
 import dev.switchboard.console.internal.ui.ConsoleSession;
+import dev.switchboard.console.internal.ui.SessionGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,17 @@ public final class FileRequestHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FileRequestHandler.class);
     private static final int BUFFER = 64 * 1024;
 
+    /** A session is checked again before a download when it was last checked longer ago than this. */
+    static final Duration CHECK_EVERY = Duration.ofSeconds(30);
+
     private final transient FileStore files;
     private final transient MemberService members;
+    private final transient SessionGuard guard;
 
-    public FileRequestHandler(FileStore files, MemberService members) {
+    public FileRequestHandler(FileStore files, MemberService members, SessionGuard guard) {
         this.files = files;
         this.members = members;
+        this.guard = guard;
     }
 
     @Override
@@ -74,10 +81,11 @@ public final class FileRequestHandler implements RequestHandler {
         return true;
     }
 
-    private static Optional<ConsoleSession> viewer(VaadinSession session) {
+    /** The session's login, if it still stands (issue 12: a password reset ends it; {@link SessionGuard}). */
+    private Optional<ConsoleSession> viewer(VaadinSession session) {
         session.lock();
         try {
-            return Optional.ofNullable(session.getAttribute(ConsoleSession.class));
+            return guard.confirm(session, CHECK_EVERY);
         } finally {
             session.unlock();
         }

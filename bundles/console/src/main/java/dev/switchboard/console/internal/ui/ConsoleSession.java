@@ -7,9 +7,12 @@ import java.util.Optional;
 
 /**
  * Who is logged in to this browser session and which project membership they are looking at (PLAT-2).
- * Kept as an attribute of the Vaadin session, so it ends with the HTTP session.
+ * Kept as an attribute of the Vaadin session, so it ends with the HTTP session, or earlier when the
+ * {@link SessionGuard} takes it away (issue 12).
+ *
+ * @param credentialStamp names the password the login was made with ({@code Authenticator.Success})
  */
-public record ConsoleSession(Account account, Member member) {
+public record ConsoleSession(Account account, Member member, String credentialStamp) {
 
     /** The logged-in viewer of the current Vaadin session, if any. */
     public static Optional<ConsoleSession> current() {
@@ -21,12 +24,18 @@ public record ConsoleSession(Account account, Member member) {
         session.setAttribute(ConsoleSession.class, value);
     }
 
+    /** Whether {@code other} is this login (the same account, password and membership), whatever else changed. */
+    boolean sameLogin(ConsoleSession other) {
+        return account.id().equals(other.account.id()) && member.id().equals(other.member.id())
+                && credentialStamp.equals(other.credentialStamp);
+    }
+
     ConsoleSession withMember(Member other) {
-        return new ConsoleSession(account, other);
+        return new ConsoleSession(account, other, credentialStamp);
     }
 
     ConsoleSession withLanguage(String language) {
         return new ConsoleSession(new Account(account.id(), account.email(), account.displayName(),
-                Optional.of(language)), member);
+                Optional.of(language)), member, credentialStamp);
     }
 }

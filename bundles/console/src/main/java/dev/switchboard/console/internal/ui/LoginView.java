@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.switchboard.api.team.Account;
 import dev.switchboard.api.team.Authenticator;
@@ -36,6 +37,8 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LoginView.class);
+    /** The login page's address. */
+    public static final String ROUTE = "login";
 
     private final transient Authenticator authenticator;
     private final transient MemberService members;
@@ -43,6 +46,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     private final EmailField email = new EmailField();
     private final PasswordField password = new PasswordField();
     private final Div error = new Div();
+    private final Div ended = new Div();
 
     public LoginView(Authenticator authenticator, MemberService members) {
         this.authenticator = authenticator;
@@ -62,18 +66,25 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         error.setId("login-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
+        ended.setId("login-ended");
+        ended.setText(getTranslation("login.ended"));
+        ended.setVisible(false);
         Button submit = new Button(getTranslation("login.submit"), click -> logIn());
         submit.setId("login-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
-        add(heading, email, password, error, submit);
+        add(heading, ended, email, password, error, submit);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (ConsoleSession.current().isPresent()) {
             event.forwardTo(InboxView.class);
+            return;
         }
+        // sent here by the SessionGuard: the member should know why they must log in again
+        ended.setVisible(event.getLocation().getQueryParameters().getParameters()
+                .containsKey(SessionGuard.ENDED_PARAMETER));
     }
 
     @Override
@@ -82,6 +93,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void logIn() {
+        ended.setVisible(false);
         String address = VaadinRequest.getCurrent().getRemoteAddr();
         if (email.isEmpty() || password.isEmpty()) {
             showError(getTranslation("login.missing"));
@@ -101,7 +113,7 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         password.clear();
         // Java 17 has no pattern switch; Failure is the remaining case of the sealed Result
         if (result instanceof Authenticator.Success success) {
-            enter(success.account());
+            enter(success);
         } else if (result instanceof Authenticator.Throttled throttled) {
             showError(getTranslation("login.throttled", Durations.format(this, throttled.retryAfter())));
         } else {
@@ -109,17 +121,33 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    private void enter(Account account) {
+    private void enter(Authenticator.Success success) {
+        Account account = success.account();
         List<Member> memberships = members.membershipsOf(account.id());
         if (memberships.isEmpty()) {
             showError(getTranslation("login.noProject"));
             return;
         }
         VaadinSession session = VaadinSession.getCurrent();
-        ConsoleSession.set(session, new ConsoleSession(account, memberships.get(0)));
+        renewSessionId();
+        ConsoleSession.set(session, new ConsoleSession(account, memberships.get(0), success.credentialStamp()));
         account.language().flatMap(ConsoleI18N::supported).ifPresent(session::setLocale);
         LOG.info("Account {} logged in to the console", account.id());
         UI.getCurrent().navigate(InboxView.class);
+    }
+
+    /**
+     * A new session id for the logged-in session (issue 12): an id someone planted in the browser before the login
+     * (session fixation) or saw on the login page is worth nothing afterwards. The session itself, with the page
+     * being shown, stays; the new cookie goes out with this response.
+     */
+    private static void renewSessionId() {
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            request.changeSessionId();
+        } else {
+            // a websocket push message: no HTTP request to renew the id through
+            LOG.warn("The session id could not be renewed at this login (push transport without HTTP requests)");
+        }
     }
 
     private void showError(String text) {

@@ -62,8 +62,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private final transient PanelRegistry panels;
     private final transient ChatEventBridge live;
     private final transient PresenceReporter presence;
+    private final transient SessionGuard guard;
     private transient Runnable unfollow;
     private transient Runnable closed;
+    private transient Runnable unwatch;
 
     private final Tabs tabs = new Tabs();
     private final Map<InboxTab, Span> counts = new EnumMap<>(InboxTab.class);
@@ -74,9 +76,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
     private transient Runnable unsubscribe;
 
     public MainLayout(MemberService members, ProjectService projects, InboxService inbox, PanelRegistry panels,
-                      ChatEventBridge live, PresenceReporter presence) {
+                      ChatEventBridge live, PresenceReporter presence, SessionGuard guard) {
         this.live = live;
         this.presence = presence;
+        this.guard = guard;
         this.members = members;
         this.projects = projects;
         this.inbox = inbox;
@@ -247,6 +250,8 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
                 changes -> refreshCounts()));
         // the member has the console open while this page is (a website widget tells its visitors)
         ConsoleSession.current().ifPresent(viewer -> closed = presence.opened(viewer.member().id()));
+        // the page goes to the login page when the login ends: a password reset, a role taken away (issue 12)
+        ConsoleSession.current().ifPresent(viewer -> unwatch = guard.watch(ui, viewer));
         unsubscribe = panels.addListener(slot -> {
             if (Slots.VIEWS.equals(slot)) {
                 ui.access(() -> rebuildViewTabs(ui));
@@ -267,6 +272,10 @@ public final class MainLayout extends VerticalLayout implements RouterLayout, Af
         if (closed != null) {
             closed.run();
             closed = null;
+        }
+        if (unwatch != null) {
+            unwatch.run();
+            unwatch = null;
         }
     }
 

@@ -32,7 +32,7 @@ public final class Routes {
         RouteConfiguration routes = RouteConfiguration.forRegistry(registry);
         routes.update(() -> {
             if (!routes.isRouteRegistered(LoginView.class)) {
-                routes.setRoute("login", LoginView.class);
+                routes.setRoute(LoginView.ROUTE, LoginView.class);
             }
             if (!routes.isRouteRegistered(InboxView.class)) {
                 routes.setRoute(INBOX + "/:" + InboxView.TAB_PARAMETER + "/:" + InboxView.CHAT_PARAMETER + "?",

@@ -39,6 +39,24 @@ public @interface ConsoleConfig {
             max = "200")
     int inbox_page_size() default 50;
 
+    /**
+     * Only these peers may say who the client is ({@code X-Forwarded-For}) and that the browser spoke TLS
+     * ({@code X-Forwarded-Proto}); see {@link TrustedProxies}. Empty: the console is reached directly and both
+     * headers are ignored.
+     */
+    @AttributeDefinition(name = "Trusted proxies", required = false,
+            description = "IP addresses and CIDR ranges of the reverse proxies in front of the console, separated by "
+                    + "commas, e.g. 127.0.0.1, 10.0.0.0/8; empty: none")
+    String trusted_proxies() default "";
+
+    @AttributeDefinition(name = "Session cookie SameSite", description = "Lax (default) or Strict")
+    SessionCookie.SameSite session_cookie_sameSite() default SessionCookie.SameSite.Lax;
+
+    @AttributeDefinition(name = "Content-Security-Policy", required = false,
+            description = "The Content-Security-Policy header of every console response; empty: the default, which "
+                    + "is what Vaadin's precompiled bundle needs")
+    String content_security_policy() default "";
+
     /** Mirrors Vaadin's {@code Transport} so the configuration does not depend on Vaadin's enum. */
     enum PushTransport {
         LONG_POLLING,

@@ -24,12 +24,15 @@ import dev.switchboard.console.internal.ui.CardSupport;
 import dev.switchboard.console.internal.ui.ChatSupport;
 import dev.switchboard.console.internal.ui.ConsoleSettings;
 import dev.switchboard.console.internal.ui.ConsoleUiSetup;
+import dev.switchboard.console.internal.ui.SessionGuard;
 import jakarta.servlet.GenericServlet;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,6 +43,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's servlet on the Jakarta servlet whiteboard (PLAT-2, INB-2): the DS component that holds the
@@ -65,6 +70,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 public final class ConsoleServlet extends GenericServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
 
     private final transient ConsoleServices services;
     private final transient ConsoleI18N i18n = new ConsoleI18N();
@@ -72,6 +78,9 @@ public final class ConsoleServlet extends GenericServlet {
     private final transient FileRequestHandler fileHandler;
     private final String contextPath;
     private final Transport transport;
+    private final transient TrustedProxies proxies;
+    private final transient SessionCookie cookie;
+    private final transient SecurityHeaders headers;
     /** The Vaadin of the current {@link #init}; null before it and after {@link #destroy}. */
     private transient volatile VaadinConsole vaadin;
 
@@ -93,8 +102,16 @@ public final class ConsoleServlet extends GenericServlet {
                           @Reference ContactSources sources,
                           @Reference ConnectionService connections,
                           @Reference FileStore files,
-                          @Reference PresenceReporter presence) {
+                          @Reference PresenceReporter presence,
+                          @Reference SessionGuard guard) {
         this.contextPath = config.osgi_http_whiteboard_context_path();
+        this.proxies = TrustedProxies.parse(config.trusted_proxies());
+        if (!proxies.refused().isEmpty()) {
+            LOG.error("Not trusted as proxies, being neither an IP address nor a CIDR range: {} (trusted.proxies in {})",
+                    proxies.refused(), ConsoleConfig.PID);
+        }
+        this.cookie = new SessionCookie(config.session_cookie_sameSite());
+        this.headers = new SecurityHeaders(config.content_security_policy());
         this.transport = Transport.valueOf(config.push_transport().name());
         ConsoleSettings settings = new ConsoleSettings(config.inbox_page_size());
         Map<Class<?>, Object> byType = new LinkedHashMap<>();
@@ -105,6 +122,7 @@ public final class ConsoleServlet extends GenericServlet {
         byType.put(PanelRegistry.class, panels);
         byType.put(ChatEventBridge.class, live);
         byType.put(PresenceReporter.class, presence);
+        byType.put(SessionGuard.class, guard);
         byType.put(ChatSupport.class, new ChatSupport(chats, members, groups, panels, i18n));
         byType.put(CardSupport.class, new CardSupport(cards, tags, funnels, search, contactChats, sources));
         byType.put(ConsoleI18N.class, i18n);
@@ -112,8 +130,8 @@ public final class ConsoleServlet extends GenericServlet {
         byType.put(ConnectionService.class, connections);
         byType.put(FileStore.class, files);
         this.services = new ConsoleServices(byType);
-        this.fileHandler = new FileRequestHandler(files, members);
-        this.uiSetup = new ConsoleUiSetup(Duration.ofMinutes(config.session_timeout_minutes()));
+        this.fileHandler = new FileRequestHandler(files, members, guard);
+        this.uiSetup = new ConsoleUiSetup(Duration.ofMinutes(config.session_timeout_minutes()), guard);
     }
 
     @Override
@@ -124,13 +142,21 @@ public final class ConsoleServlet extends GenericServlet {
         vaadin = fresh;
     }
 
+    /**
+     * Every response gets the console's {@link SecurityHeaders} before Vaadin writes anything; Vaadin gets the request
+     * as {@link ConsoleRequest} sees it (the client's address and scheme, the session cookie hardened).
+     */
     @Override
     public void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
         VaadinConsole current = vaadin;
         if (current == null) {
             throw new ServletException("The console is not started");
         }
-        current.service(request, response);
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+            throw new ServletException("The console speaks HTTP only");
+        }
+        headers.apply(httpResponse);
+        current.service(new ConsoleRequest(http, httpResponse, proxies, cookie), httpResponse);
     }
 
     @Override
