@@ -19,16 +19,21 @@ import dev.switchboard.api.files.MediaKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,13 +67,19 @@ import org.slf4j.LoggerFactory;
  *       attachment's SHA-256 as read through {@link OutboundAttachment#open()} and its public link.</li>
  *   <li>{@link #connect} and {@link #disconnect} are recorded; connect fails while a test says so.</li>
  * </ul>
- * What it records lives as long as this component: a restart of the bundle starts an empty record.
+ * What it records lives as long as this component: a restart of the bundle starts an empty record. A test that kills
+ * the whole distribution names a file in the system property {@value #JOURNAL}: each message the platform accepts is
+ * also appended there, one line as {@code /sent} lists it ({@code message, connection, user, attempt, external,
+ * text}), before the send returns to the core, so the platform's record outlives the process, as a real platform's
+ * does.
  */
 @Component(service = {ChannelConnector.class, TestConnector.class})
 public final class TestConnector implements ChannelConnector {
 
     static final String TYPE = "test";
     static final String SECRET_HEADER = "X-Test-Secret";
+    /** The system property naming the file each accepted message is appended to; unset, nothing is written. */
+    static final String JOURNAL = "switchboard.itest.channel.journal";
 
     private static final Logger LOG = LoggerFactory.getLogger(TestConnector.class);
     private static final long MB = FileLimits.MB;
@@ -238,9 +250,40 @@ public final class TestConnector implements ChannelConnector {
         }
         // unique for good, as a platform's ids are: a restarted bundle must not hand out an id again
         String externalId = "out-" + UUID.randomUUID();
-        delivered.add(new Delivery(message.id().value(), connection, message.externalUserId(), message.text(),
-                message.attempt(), externalId, List.copyOf(files), Instant.now()));
+        Delivery delivery = new Delivery(message.id().value(), connection, message.externalUserId(), message.text(),
+                message.attempt(), externalId, List.copyOf(files), Instant.now());
+        try {
+            journal(delivery);
+        } catch (IOException e) {
+            return attempt(message, new DeliveryResult.Retry("the test platform could not record the message"));
+        }
+        delivered.add(delivery);
         return attempt(message, new DeliveryResult.Sent(externalId));
+    }
+
+    /**
+     * Appends the delivery to the journal file, if the tests named one: a single write of one line in append mode,
+     * which the operating system keeps when the process is killed right after it (no fsync: the machine stays up).
+     */
+    private static void journal(Delivery d) throws IOException {
+        String file = System.getProperty(JOURNAL);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("message", d.message());
+        fields.put("connection", d.connection());
+        fields.put("user", d.externalUserId());
+        fields.put("attempt", d.attempt());
+        fields.put("external", d.externalId());
+        fields.put("text", d.text());
+        String line = fields.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "", "\n"));
+        synchronized (TestConnector.class) {
+            Files.writeString(Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
     }
 
     private DeliveryResult attempt(OutboundMessage message, DeliveryResult result) {

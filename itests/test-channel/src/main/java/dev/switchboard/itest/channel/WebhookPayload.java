@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * The test platform's webhook body: JSON, one event object or {@code {"events": [ ... ]}} with several, each with a
  * {@code type}. Times ({@code at}, {@code up_to}) are ISO-8601 instants and default to now.
  * <pre>
- * message   id, user, text, first_name, last_name, photo, files: [file, ...], source,
+ * message   id, user, text, first_name, last_name, email, phone, photo, files: [file, ...], source,
  *           tracking: {ga, url, referrer}                         (id and user required)
  * edited    id, user, text                                        (all required)
  * receipt   id (the id the channel returned for a sent message), state: delivered | read
@@ -33,7 +33,7 @@ import java.util.OptionalLong;
  * failed    id (a sent message's), refusal (a Refusal's name, default OTHER), reason
  * blocked   user, reason (default "blocked the bot")
  * unblocked user
- * profile   user, first_name, last_name, photo
+ * profile   user, first_name, last_name, email, phone, photo
  * file      ref (an http(s) URL the connector fetches), key, name, kind: image | video | audio | file (default
  *           file), type (the content type the platform claims), size (the size it claims)
  * </pre>
@@ -111,7 +111,8 @@ final class WebhookPayload {
     }
 
     private static ClientProfile profile(JsonNode e) throws Malformed {
-        ClientProfile profile = new ClientProfile(text(e, "first_name"), text(e, "last_name"), Optional.empty());
+        ClientProfile profile = new ClientProfile(text(e, "first_name"), text(e, "last_name"), Optional.empty())
+                .withContacts(text(e, "email"), text(e, "phone"));
         return e.has("photo") ? profile.withPhoto(file(e.get("photo"))) : profile;
     }
 
