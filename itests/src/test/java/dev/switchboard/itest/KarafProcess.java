@@ -118,6 +118,26 @@ final class KarafProcess implements AutoCloseable {
         return home.resolve("data/log/karaf.log");
     }
 
+    /**
+     * Kills Karaf's JVM with SIGKILL, as a crash, the kernel's OOM killer or a pulled plug of a container does: no
+     * shutdown hook, no bundle stops, nothing written after it. {@code bin/karaf server} runs java as a child of its
+     * script (only {@code daemon} execs it), so the JVM is found among the script's descendants and killed itself;
+     * {@link ProcessHandle#destroyForcibly()} sends SIGKILL on Linux and macOS. The script then exits on its own.
+     */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> jvms = process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
+        if (jvms.size() != 1) {
+            throw new IllegalStateException("expected Karaf's one JVM under bin/karaf, found " + jvms.size());
+        }
+        jvms.get(0).destroyForcibly();
+        jvms.get(0).onExit().join();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bin/karaf did not end after its JVM was killed");
+        }
+    }
+
     private void awaitConsole(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
