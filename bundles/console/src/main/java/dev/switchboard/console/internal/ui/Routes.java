@@ -11,8 +11,9 @@ import dev.switchboard.console.internal.settings.TagSettingsView;
 
 /**
  * The console's routes, registered by hand because no servlet container scans the bundle for {@code @Route}.
- * Registration is skipped for routes already known: the route registry lives as long as the servlet context,
- * which may outlive one activation of the servlet.
+ * Registration is skipped for routes already known. The route registry is an attribute of the servlet context,
+ * which outlives the console's servlet; the console takes it away when its Vaadin stops (issue 12), so a new Vaadin
+ * normally finds none, but a registry left behind must not stop the console from starting.
  */
 public final class Routes {
 
