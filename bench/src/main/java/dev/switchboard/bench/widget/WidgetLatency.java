@@ -184,9 +184,11 @@ public final class WidgetLatency {
             bench.statuses.clear();
             bench.measuring = true;
             double cpu0 = karafPid > 0 ? Cpu.millis(karafPid) : -1;
+            Map<String, Double> threads0 = karafPid > 0 ? Cpu.threads(karafPid) : Map.of();
             double load0 = Results.load1();
             Load measured = bench.run(open, visitors - 1, rate, openRate, perVisitor, seconds);
             double cpu = karafPid > 0 ? Cpu.millis(karafPid) - cpu0 : -1;
+            Map<String, Double> threads1 = karafPid > 0 ? Cpu.threads(karafPid) : Map.of();
             bench.measuring = false;
             measured.stop();
             warm.stop();
@@ -196,6 +198,10 @@ public final class WidgetLatency {
             open.close();
 
             Report report = bench.report(list, window, collector, measured, seconds, cpu);
+            if (cpu >= 0 && !report.figures.get("messages").equals(0L)) {
+                System.out.println("distribution CPU per message by thread group: " + Cpu.threadsPerCall(threads0,
+                        threads1, (Long) report.figures.get("messages"), cpu));
+            }
             boolean consistent = bench.check(db);
             System.out.println("at the end, " + Machine.load());
             System.out.println(consistent ? "RESULT: consistent" : "RESULT: INCONSISTENT");
@@ -614,6 +620,20 @@ public final class WidgetLatency {
         System.out.println("  later messages of other chats, their preview in the New list: " + later.summary()
                 + "; never appeared " + laterMissing + " (replaced in the preview by the visitor's next message"
                 + " before it showed: " + superseded + ")");
+        // by 30 s of the measured phase: a steady delay, or a backlog that grows while the load lasts
+        long begin = all.stream().mapToLong(Sent::at).min().orElse(0);
+        Map<Long, Latencies> windows = new TreeMap<>();
+        for (Sent s : all) {
+            Long l = list.get(s.marker());
+            if (l != null) {
+                windows.computeIfAbsent((s.at() - begin) / 30_000, k -> new Latencies())
+                        .record((l - s.at()) * 1_000_000L);
+            }
+        }
+        StringBuilder byTime = new StringBuilder("  in the New list by 30 s of the run (p50 / max ms):");
+        windows.forEach((k, l) -> byTime.append(String.format(" %d-%d s %.0f / %.0f;", k * 30, k * 30 + 30,
+                l.millis(0.5), l.maxMillis())));
+        System.out.println(byTime);
         if (collector.reinstalled > 0) {
             System.out.println("  the console's page was loaded anew " + collector.reinstalled + " times during the"
                     + " run; markers shown while it reloaded are missing");
