@@ -178,7 +178,11 @@ public final class WidgetLatency {
             Collector collector = new Collector(driver, list, window);
             collector.start();
 
-            Load warm = bench.run(open, visitors - 1, rate, openRate, perVisitor, warmup);
+            Slot[] slots = new Slot[visitors - 1];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = bench.new Slot(i, perVisitor);
+            }
+            Load warm = bench.run(open, slots, rate, openRate, warmup);
             System.out.printf("warm-up: %d messages in %d s, answers %s%n", warm.messages(), warmup,
                     new TreeMap<>(bench.statuses));
             bench.statuses.clear();
@@ -186,12 +190,15 @@ public final class WidgetLatency {
             double cpu0 = karafPid > 0 ? Cpu.millis(karafPid) : -1;
             Map<String, Double> threads0 = karafPid > 0 ? Cpu.threads(karafPid) : Map.of();
             double load0 = Results.load1();
-            Load measured = bench.run(open, visitors - 1, rate, openRate, perVisitor, seconds);
+            Load measured = bench.run(open, slots, rate, openRate, seconds);
             double cpu = karafPid > 0 ? Cpu.millis(karafPid) - cpu0 : -1;
             Map<String, Double> threads1 = karafPid > 0 ? Cpu.threads(karafPid) : Map.of();
             bench.measuring = false;
             measured.stop();
             warm.stop();
+            for (Slot slot : slots) {
+                slot.close();
+            }
             Thread.sleep(drain * 1000L);
             collector.finish();
             double load1 = Results.load1();
@@ -447,43 +454,60 @@ public final class WidgetLatency {
     }
 
     /**
-     * Runs the load for {@code seconds}: the open chat's visitor at {@code openRate}, the others round-robin at the
-     * rest of {@code rate}, each message at its planned time on a sender pool (open loop). Returns once the time is
-     * up; messages still under way finish on the pool.
+     * A place of a background visitor: the visitor in it now, who leaves after its quota of messages for a new one.
+     * The slots' first visitors leave after 1 to {@code perVisitor} messages, so that new visitors (new chats) arrive
+     * evenly, not all in one round. Slots outlive the phases: the measured phase starts with the warm-up's visitors.
      */
-    private Load run(Visitor open, int slots, double rate, double openRate, int perVisitor, int seconds)
+    private final class Slot {
+        private final int perVisitor;
+        private Visitor visitor;
+        private int quota;
+
+        Slot(int index, int perVisitor) {
+            this.perVisitor = perVisitor;
+            this.quota = 1 + index % perVisitor;
+        }
+
+        synchronized void send(Load load) {
+            try {
+                if (visitor == null || visitor.written >= quota) {
+                    if (visitor != null) {
+                        visitor.close();
+                        quota = perVisitor;
+                    }
+                    visitor = visitor();
+                }
+                sendAs(visitor, false, load);
+            } catch (IOException e) {
+                count(-2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void close() {
+            if (visitor != null) {
+                visitor.close();
+            }
+        }
+    }
+
+    /**
+     * Runs the load for {@code seconds}: the open chat's visitor at {@code openRate}, the slots round-robin at the
+     * rest of {@code rate}, each message at its planned time on a sender pool (open loop). Returns once the time is
+     * up and the messages under way are answered.
+     */
+    private Load run(Visitor open, Slot[] slots, double rate, double openRate, int seconds)
             throws InterruptedException {
         Load load = new Load(Executors.newFixedThreadPool(48));
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        Visitor[] visitors = new Visitor[slots];
-        Object[] locks = new Object[slots];
-        for (int i = 0; i < slots; i++) {
-            locks[i] = new Object();
-        }
         pacer(load, start, end, openRate, k -> () -> {
             synchronized (open) {
                 sendAs(open, true, load);
             }
         });
-        pacer(load, start, end, rate - openRate, k -> () -> {
-            int slot = (int) (k % slots);
-            synchronized (locks[slot]) {
-                try {
-                    if (visitors[slot] == null || visitors[slot].written >= perVisitor) {
-                        if (visitors[slot] != null) {
-                            visitors[slot].close();
-                        }
-                        visitors[slot] = visitor();
-                    }
-                    sendAs(visitors[slot], false, load);
-                } catch (IOException e) {
-                    count(-2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        pacer(load, start, end, rate - openRate, k -> () -> slots[(int) (k % slots.length)].send(load));
         long left = end - System.nanoTime();
         if (left > 0) {
             TimeUnit.NANOSECONDS.sleep(left);
@@ -494,11 +518,6 @@ public final class WidgetLatency {
         load.pacers.clear();
         load.senders.shutdown();
         load.senders.awaitTermination(60, TimeUnit.SECONDS);
-        for (Visitor v : visitors) {
-            if (v != null) {
-                v.close();
-            }
-        }
         return load;
     }
 
