@@ -75,12 +75,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class WidgetLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A marker: zq + a number in base 36 + qz, unique per message. */
+    /** Notes the first time each marker (zq + a decimal number + qz, unique per message) enters the page. */
     private static final String OBSERVER = """
             if (window.__sbTake) { return 'already'; }
             const seen = new Set();
             let fresh = [];
-            const re = /zq[0-9a-z]+qz/g;
+            const re = /zq[0-9]+qz/g;
             const record = (region, text, now) => {
               if (!text || text.indexOf('zq') < 0) { return; }
               for (const m of text.matchAll(re)) {
@@ -164,8 +164,9 @@ public final class WidgetLatency {
         WebDriver driver = chromium();
         try {
             Visitor open = bench.visitor();
-            String opening = "Hello, I am the open chat " + bench.marker();
-            if (bench.post(open, opening, false, true) != 201) {
+            String marker = bench.marker();
+            String opening = "Hello, I am the open chat " + marker;
+            if (bench.post(open, opening, marker, false, true) != 201) {
                 throw new IllegalStateException("the open chat's first message was refused");
             }
             bench.sent.clear();
@@ -388,12 +389,14 @@ public final class WidgetLatency {
         return b;
     }
 
+    /** A marker that no text around it can extend or shorten: decimal digits between zq and qz. */
     private String marker() {
-        return "zq" + Long.toString(markers.incrementAndGet(), 36) + "qz";
+        return "zq" + markers.incrementAndGet() + "qz";
     }
 
     /** One message of the visitor, as the widget posts it; returns the status. */
-    private int post(Visitor v, String text, boolean open, boolean first) throws IOException, InterruptedException {
+    private int post(Visitor v, String text, String marker, boolean open, boolean first)
+            throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", UUID.randomUUID().toString());
         body.put("text", text);
@@ -402,7 +405,6 @@ public final class WidgetLatency {
         page.put("referrer", "");
         HttpRequest request = request("messages", v.address, v.token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        String marker = text.substring(text.indexOf("zq"), text.indexOf("qz") + 2);
         long at = System.currentTimeMillis();
         long t0 = System.nanoTime();
         int status;
@@ -522,9 +524,10 @@ public final class WidgetLatency {
     }
 
     private void sendAs(Visitor v, boolean open, Load load) {
-        String text = marker() + (open ? " and one more thing about my order" : " Is my tea order on its way?");
+        String marker = marker();
+        String text = marker + (open ? " and one more thing about my order" : " Is my tea order on its way?");
         try {
-            post(v, text, open, v.written == 0);
+            post(v, text, marker, open, v.written == 0);
             v.written++;
             load.messages.incrementAndGet();
         } catch (IOException e) {
