@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.switchboard.api.chat.ChatState;
 import dev.switchboard.api.chat.ChatSummary;
+import dev.switchboard.api.domain.ChatId;
 import dev.switchboard.console.internal.chat.Names;
 import dev.switchboard.console.internal.chat.Texts;
 import java.time.Instant;
@@ -22,18 +23,41 @@ final class ChatListItem extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    ChatListItem(ChatSummary chat, Names names, Texts texts, boolean selected, Runnable open) {
-        setId("chat-item-" + chat.id());
-        getElement().setAttribute("data-state", chat.state().name().toLowerCase(Locale.ROOT));
+    private ChatSummary summary;
+    private boolean selected;
+    private Locale locale;
+
+    /**
+     * An item that stays in the page for as long as the chat is listed: a change of the chat redraws its content
+     * ({@link #show}) but keeps the item and its click listener, so a manager's click on a chat that is updated
+     * at that moment still opens it (a replaced element's click would reach the server for a detached node and be
+     * dropped).
+     */
+    ChatListItem(ChatId chat, Runnable open) {
+        setId("chat-item-" + chat);
         getElement().setAttribute("role", "button");
         getElement().setAttribute("tabindex", "0");
         addClassName("sb-chat-item");
-        if (selected) {
-            addClassName("sb-selected");
-            getElement().setAttribute("aria-current", "true");
-        }
         addClickListener(click -> open.run());
         getElement().addEventListener("keydown", key -> open.run()).setFilter("event.key === 'Enter'");
+    }
+
+    /** Shows {@code chat} as it is now; nothing is redrawn when nothing shown changed. */
+    void show(ChatSummary chat, Names names, Texts texts, boolean isSelected) {
+        if (chat.equals(summary) && isSelected == selected && texts.locale().equals(locale)) {
+            return;
+        }
+        summary = chat;
+        selected = isSelected;
+        locale = texts.locale();
+        removeAll();
+        getElement().setAttribute("data-state", chat.state().name().toLowerCase(Locale.ROOT));
+        setClassName("sb-selected", isSelected);
+        if (isSelected) {
+            getElement().setAttribute("aria-current", "true");
+        } else {
+            getElement().removeAttribute("aria-current");
+        }
 
         Avatar avatar = new Avatar(chat.clientName());
         avatar.addClassName("sb-chat-item-avatar");

@@ -1,6 +1,7 @@
 package dev.switchboard.console.internal.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,8 +28,10 @@ import dev.switchboard.console.internal.live.ChatChange;
 import dev.switchboard.console.internal.live.ChatEventBridge;
 import dev.switchboard.console.internal.live.UiFeed;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,12 +57,14 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
     private final ConsoleSettings settings;
     private final Notifications notifications = new Notifications();
     private final List<ChatSummary> shown = new ArrayList<>();
+    private final Map<ChatId, ChatListItem> items = new HashMap<>();
     private final Div list = new Div();
     private final Div detail = new Div();
     private final Div side = new Div();
     private InboxTab tab = InboxTab.NEW;
     private Optional<ChatId> selected = Optional.empty();
     private Optional<String> next = Optional.empty();
+    private Button more;
     private ChatWindow window;
     private CardPanel card;
     private transient Runnable unsubscribe;
@@ -177,26 +182,54 @@ public final class InboxView extends Div implements BeforeEnterObserver, HasDyna
         renderList(viewer);
     }
 
+    /**
+     * Draws the list. A chat that stays listed keeps its {@link ChatListItem} (only its content is redrawn when it
+     * changed), so that the items a manager is about to click are not replaced under the pointer by the updates that
+     * keep arriving while chats flow.
+     */
     private void renderList(ConsoleSession viewer) {
-        list.removeAll();
         if (shown.isEmpty()) {
+            items.clear();
+            list.removeAll();
             list.add(new EmptyState("inbox-empty", getTranslation("inbox.empty." + segment(tab) + ".title"),
                     getTranslation("inbox.empty." + segment(tab) + ".text")));
             return;
         }
         Texts texts = texts();
         DirectoryNames names = new DirectoryNames(support.members(), support.groups());
+        Map<ChatId, ChatListItem> kept = new HashMap<>();
+        List<Component> wanted = new ArrayList<>();
         for (ChatSummary chat : shown) {
-            list.add(new ChatListItem(chat, names, texts, selected.equals(Optional.of(chat.id())),
-                    () -> UI.getCurrent().navigate(chatPath(tab, chat.id()))));
+            ChatListItem item = items.get(chat.id());
+            if (item == null) {
+                // the tab is read when the item is clicked: a kept item opens the chat in the tab shown then
+                item = new ChatListItem(chat.id(), () -> UI.getCurrent().navigate(chatPath(tab, chat.id())));
+            }
+            item.show(chat, names, texts, selected.equals(Optional.of(chat.id())));
+            kept.put(chat.id(), item);
+            wanted.add(item);
         }
+        items.clear();
+        items.putAll(kept);
         if (next.isPresent()) {
-            Button more = new Button(getTranslation("inbox.more"),
-                    click -> fetch(viewer, Math.max(settings.inboxPageSize(), 1)));
-            more.setId("inbox-more");
-            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            more.setWidthFull();
-            list.add(more);
+            if (more == null) {
+                more = new Button(getTranslation("inbox.more"),
+                        click -> fetch(viewer, Math.max(settings.inboxPageSize(), 1)));
+                more.setId("inbox-more");
+                more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                more.setWidthFull();
+            }
+            wanted.add(more);
+        }
+        List<Component> present = list.getChildren().toList();
+        if (!present.equals(wanted)) {
+            present.stream().filter(component -> !wanted.contains(component)).forEach(list::remove);
+            for (int index = 0; index < wanted.size(); index++) {
+                Component component = wanted.get(index);
+                if (list.getComponentCount() <= index || list.getComponentAt(index) != component) {
+                    list.addComponentAtIndex(index, component);
+                }
+            }
         }
     }
 
