@@ -11,8 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -29,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Event Admin calls {@link #handleEvent} on its own threads while pages subscribe and leave on theirs: the
  * registry is concurrent, and each listener must hand the work to its UI ({@code ui.access}) itself, which
- * {@link UiFeed} does.
+ * {@link UiFeed} does on the bridge's own threads ({@link #pages()}). A page's redraw must never run on Event
+ * Admin's thread: {@code ui.access} runs the redraw at once in the calling thread when the session is free, and
+ * with many open pages under load that outlasts Event Admin's timeout (5 s in Felix), after which Event Admin
+ * stops calling this handler for good and every open console stops following the inbox.
  */
 @Component(service = {EventHandler.class, ChatEventBridge.class},
         property = {EventConstants.EVENT_TOPIC + "=" + ChatEvents.ALL,
@@ -40,11 +49,24 @@ public final class ChatEventBridge implements EventHandler {
 
     private static final String CARD_TOPICS = CardEvents.ALL.substring(0, CardEvents.ALL.length() - 1);
 
+    private final ExecutorService pages = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable task) {
+                    Thread thread = new Thread(task, "switchboard-console-live-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
+
     private final Map<ProjectId, Set<Consumer<ChatChange>>> listeners = new ConcurrentHashMap<>();
     private final Map<ProjectId, Set<Consumer<CardChange>>> cardListeners = new ConcurrentHashMap<>();
 
     /**
-     * Calls {@code listener} with every chat event of {@code project}, on Event Admin's thread.
+     * Calls {@code listener} with every chat event of {@code project}, on Event Admin's thread: the listener only
+     * hands it over (see {@link UiFeed}).
      *
      * @return removes the listener again
      */
@@ -53,7 +75,8 @@ public final class ChatEventBridge implements EventHandler {
     }
 
     /**
-     * Calls {@code listener} with every card event of {@code project}, on Event Admin's thread.
+     * Calls {@code listener} with every card event of {@code project}, on Event Admin's thread: the listener only
+     * hands it over (see {@link UiFeed}).
      *
      * @return removes the listener again
      */
@@ -69,6 +92,16 @@ public final class ChatEventBridge implements EventHandler {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** The threads on which open pages take their updates, so that Event Admin's thread only hands them over. */
+    Executor pages() {
+        return pages;
+    }
+
+    @Deactivate
+    void stop() {
+        pages.shutdownNow();
     }
 
     /** How many listeners follow a project, for tests and diagnostics. */

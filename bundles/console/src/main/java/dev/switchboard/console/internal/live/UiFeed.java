@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -27,7 +29,7 @@ public final class UiFeed {
      */
     public static Runnable follow(UI ui, ChatEventBridge bridge, ProjectId project,
                                   Consumer<List<ChatChange>> handler) {
-        return bridge.subscribe(project, batching(ui, handler));
+        return bridge.subscribe(project, batching(ui, bridge.pages(), handler));
     }
 
     /**
@@ -37,28 +39,41 @@ public final class UiFeed {
      */
     public static Runnable followCards(UI ui, ChatEventBridge bridge, ProjectId project,
                                        Consumer<List<CardChange>> handler) {
-        return bridge.subscribeCards(project, batching(ui, handler));
+        return bridge.subscribeCards(project, batching(ui, bridge.pages(), handler));
     }
 
-    private static <T> Consumer<T> batching(UI ui, Consumer<List<T>> handler) {
+    /**
+     * Queues each change and schedules one {@code ui.access} on {@code threads} for what is queued: the caller
+     * (Event Admin's thread) never runs a page's redraw, which {@code ui.access} would do at once in the calling
+     * thread whenever the session is free.
+     */
+    static <T> Consumer<T> batching(UI ui, Executor threads, Consumer<List<T>> handler) {
         Queue<T> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean scheduled = new AtomicBoolean();
+        Runnable drain = () -> {
+            try {
+                ui.access(() -> {
+                    scheduled.set(false);
+                    List<T> batch = new ArrayList<>();
+                    for (T next = pending.poll(); next != null; next = pending.poll()) {
+                        batch.add(next);
+                    }
+                    if (!batch.isEmpty()) {
+                        handler.accept(batch);
+                    }
+                });
+            } catch (UIDetachedException gone) {
+                // the page closed between the event and now; its detach removes the subscription
+                scheduled.set(false);
+            }
+        };
         return change -> {
             pending.add(change);
             if (scheduled.compareAndSet(false, true)) {
                 try {
-                    ui.access(() -> {
-                        scheduled.set(false);
-                        List<T> batch = new ArrayList<>();
-                        for (T next = pending.poll(); next != null; next = pending.poll()) {
-                            batch.add(next);
-                        }
-                        if (!batch.isEmpty()) {
-                            handler.accept(batch);
-                        }
-                    });
-                } catch (UIDetachedException gone) {
-                    // the page closed between the event and now; its detach removes the subscription
+                    threads.execute(drain);
+                } catch (RejectedExecutionException stopping) {
+                    // the console is stopping: its pages go with it
                     scheduled.set(false);
                 }
             }
