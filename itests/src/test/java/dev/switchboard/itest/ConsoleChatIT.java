@@ -1,5 +1,6 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.ConsoleSteps.COMPOSER;
 import static dev.switchboard.itest.ConsoleSteps.awaitMessage;
 import static dev.switchboard.itest.ConsoleSteps.message;
 import static dev.switchboard.itest.ConsoleSteps.messageXpath;
@@ -37,7 +38,6 @@ public class ConsoleChatIT {
     private static final String DIMA_EMAIL = "dima@switchboard.local";
     /** A manager of another project of the installation. */
     private static final String OLEG_EMAIL = "oleg@other.local";
-    private static final By COMPOSER = By.cssSelector("#composer textarea");
 
     private static KarafProcess karaf;
     private static ConsoleSteps steps;
@@ -201,7 +201,7 @@ public class ConsoleChatIT {
             colleague.click(By.id("tab-new"));
             colleague.awaitGone(By.id("chat-item-" + chat));
             inbound(client, user, "One more question, please");
-            // the item is drawn again as the message's events arrive: looked up afresh for each check and the click
+            // the item follows the message's events in place; the click opens the chat even while it is redrawn
             colleague.awaitText(By.id("chat-item-" + chat), "Previously: Vitaly");
             colleague.awaitText(By.id("chat-item-" + chat), "One more question, please");
             colleague.click(By.id("chat-item-" + chat));

@@ -92,7 +92,7 @@ public class ConsoleSecurityIT {
             awaitConsoleAnswers();
             Await.until(Duration.ofSeconds(60), () -> {
                 browser.driver.navigate().refresh();
-                return browser.await(By.cssSelector("#login-submit, #tab-new")).getAttribute("id");
+                return browser.attribute(By.cssSelector("#login-submit, #tab-new"), "id");
             }, shown -> shown.equals("login-submit"));
             browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             browser.await(By.id("tab-new"));
@@ -173,7 +173,7 @@ public class ConsoleSecurityIT {
             // wrong passwords for accounts that do not exist, until the address is refused outright
             for (int i = 0; i < 12 && refused == null; i++) {
                 attacker.logIn("guess" + i + "@nowhere.example", "not-a-password");
-                String error = attacker.await(By.id("login-error")).getText();
+                String error = attacker.textOf(By.id("login-error"));
                 refused = error.startsWith("Too many failed attempts") ? error : null;
             }
             assertThat(refused).as("the attacker's address is throttled").isNotNull();

@@ -96,6 +96,9 @@ final class ConsoleSteps {
         return browser;
     }
 
+    /** The open chat's composer. */
+    static final By COMPOSER = By.cssSelector("#composer textarea");
+
     /**
      * Opens a tab by its address, then the client's chat from its list; returns the chat's id. The list is drawn
      * anew as chats change, so the item is looked up afresh for the click, and the window read once it is the

@@ -11,7 +11,6 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 /**
  * The Telegram channel's panel on a connection's page in the console (issue 11, architecture §4), in headless
@@ -59,19 +58,18 @@ public class ConsoleTelegramIT {
             browser.logIn(ExamOptions.OWNER_EMAIL, ExamOptions.OWNER_PASSWORD);
             browser.await(By.id("tab-new"));
             browser.driver.get(karaf.consoleUri().resolve("settings/channels/" + connection).toString());
-            WebElement name = browser.await(By.id("telegram-bot"));
-            assertThat(name.getText()).contains("@corner_shop_bot");
-            assertThat(browser.await(By.id("telegram-bot-link")).getAttribute("href"))
+            browser.awaitText(By.id("telegram-bot"), "@corner_shop_bot");
+            assertThat(browser.attribute(By.id("telegram-bot-link"), "href"))
                     .isEqualTo("https://t.me/corner_shop_bot");
             // a mark in this page's window: a reload would lose it
             ((JavascriptExecutor) browser.driver).executeScript("window.switchboardTelegramMark = 'same page';");
 
             karaf.shell("feature:uninstall switchboard-channel-telegram");
             browser.awaitGone(By.id("telegram-bot"));
-            assertThat(browser.await(By.id("connection-status")).isDisplayed()).isTrue();
+            browser.await(By.id("connection-status"));
 
             karaf.shell("feature:install switchboard-channel-telegram");
-            assertThat(browser.await(By.id("telegram-bot")).getText()).contains("@corner_shop_bot");
+            browser.awaitText(By.id("telegram-bot"), "@corner_shop_bot");
             assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.switchboardTelegramMark;"))
                     .as("the page was never reloaded").isEqualTo("same page");
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.itest;
 
+import static dev.switchboard.itest.ConsoleSteps.COMPOSER;
 import static dev.switchboard.itest.ConsoleSteps.awaitMessage;
 import static dev.switchboard.itest.ConsoleSteps.firstNumber;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,15 +127,13 @@ public class WidgetIT {
             awaitMessage(manager, "inbound", question);
             manager.click(By.id("action-take"));
             manager.await(By.id("composer-mode-message"));
-            WebElement input = manager.await(By.cssSelector("#composer textarea"));
-            input.sendKeys(answer, Keys.ENTER);
+            manager.act(COMPOSER, input -> input.sendKeys(answer, Keys.ENTER));
             awaitMessage(manager, "outbound", answer);
 
             // an image through the composer's image upload, as the file dialog hands it over
             consoleUpload(manager, photo);
             manager.await(By.xpath("//*[starts-with(@id,'composer-attachment-')][@data-state='ready']"));
-            input = manager.await(By.cssSelector("#composer textarea"));
-            input.sendKeys(caption, Keys.ENTER);
+            manager.act(COMPOSER, input -> input.sendKeys(caption, Keys.ENTER));
             awaitMessage(manager, "outbound", caption);
 
             // the visitor sees both, live, with the manager's name; the image is shown, loaded from its link
@@ -147,7 +146,7 @@ public class WidgetIT {
 
             // where the visitor came from, on the card beside the chat
             manager.awaitText(By.id("card-sources-visits"), "campaign: winter");
-            assertThat(manager.await(By.id("card-sources-visits")).getText())
+            assertThat(manager.textOf(By.id("card-sources-visits")))
                     .contains("source: newsletter", "medium: email", "campaign: winter", origin + "/demo/");
             manager.screenshot(screenshots, "widget-manager-card-utm");
         }
@@ -306,8 +305,7 @@ public class WidgetIT {
                 browser.screenshot(screenshots, "widget-unavailable");
 
                 // the manager answers meanwhile: the message waits in the outbox, nothing can take it
-                WebElement input = manager.await(By.cssSelector("#composer textarea"));
-                input.sendKeys(answer, Keys.ENTER);
+                manager.act(COMPOSER, input -> input.sendKeys(answer, Keys.ENTER));
                 awaitMessage(manager, "outbound", answer);
                 long reply = await().atMost(Duration.ofSeconds(30)).until(() -> messageId(chat, answer),
                         Optional::isPresent).orElseThrow();
